@@ -1,0 +1,100 @@
+# Careline — one command per habit, the same locally and in CI.
+#   make run    set up everything and start bot + action server + API (Ctrl-C stops all)
+#   make test   set up what the tests need and run the whole suite
+# Two virtual environments: .venv-rasa (Python 3.10, Rasa 3.6 + spaCy) and .venv
+# (Python 3.11, API + action server on current libraries). See README.md.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.SUFFIXES:
+
+APP_VENV  := .venv
+RASA_VENV := .venv-rasa
+APP  := $(APP_VENV)/bin
+RASA := $(RASA_VENV)/bin
+APP_STAMP  := $(APP_VENV)/.installed
+RASA_STAMP := $(RASA_VENV)/.installed
+
+HOST ?= 127.0.0.1
+API_PORT ?= 8000
+BOT_PORT ?= 5005
+ACTIONS_PORT ?= 5055
+export PYTHONPATH := $(CURDIR)
+export PYTHONDONTWRITEBYTECODE := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+# No network at run time: Rasa must not try to send telemetry.
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+MODEL := models/careline.tar.gz
+TRAINING_INPUTS := config.yml $(shell find domain data/nlu data/rules data/stories bot -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null | sort)
+
+.PHONY: help
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+# --- environments -----------------------------------------------------------------
+$(APP_STAMP): requirements/app.lock scripts/make-venv.sh
+	scripts/make-venv.sh $(APP_VENV) requirements/app.lock 3.11 3.12 3.10
+
+$(RASA_STAMP): requirements/rasa.lock scripts/make-venv.sh
+	scripts/make-venv.sh $(RASA_VENV) requirements/rasa.lock 3.10
+
+.PHONY: setup
+setup: $(APP_STAMP) $(RASA_STAMP) ## create both virtual environments from the lock files
+
+var:
+	mkdir -p var
+
+# --- data -------------------------------------------------------------------------
+.PHONY: migrate demo-data
+migrate: $(APP_STAMP) | var ## alembic upgrade head on DATABASE_URL (SQLite file by default)
+	$(APP)/python -m api.cli migrate
+
+demo-data: migrate ## load data/demo/entitlement-demo.json (idempotent)
+	$(APP)/python -m api.cli import-demo
+
+# --- model ------------------------------------------------------------------------
+$(MODEL): $(TRAINING_INPUTS) | $(RASA_STAMP)
+	$(RASA)/rasa train --domain domain --fixed-model-name careline --out models
+
+.PHONY: train
+train: $(MODEL) ## train the Rasa model if it is missing or older than its inputs
+
+# --- services ---------------------------------------------------------------------
+.PHONY: run api bot actions
+run: setup demo-data train ## set up and start bot (5005), actions (5055) and API (8000)
+	HOST=$(HOST) API_PORT=$(API_PORT) BOT_PORT=$(BOT_PORT) ACTIONS_PORT=$(ACTIONS_PORT) \
+	  $(APP)/honcho start -f Procfile
+
+api: demo-data ## start the API alone (port 8000)
+	$(APP)/uvicorn api.main:app --host $(HOST) --port $(API_PORT)
+
+actions: $(APP_STAMP) ## start the action server alone (port 5055)
+	SANIC_HOST=$(HOST) $(APP)/python -m rasa_sdk --actions actions --port $(ACTIONS_PORT)
+
+bot: train | var ## start the Rasa server alone (port 5005)
+	scripts/run-bot.sh $(HOST) $(BOT_PORT)
+
+# --- quality ----------------------------------------------------------------------
+.PHONY: lint format test test-app test-rasa
+lint: $(APP_STAMP) ## ruff (lint + format check) and mypy
+	$(APP)/ruff check .
+	$(APP)/ruff format --check .
+	$(APP)/mypy
+
+format: $(APP_STAMP) ## apply ruff's fixes and formatting
+	$(APP)/ruff check --fix .
+	$(APP)/ruff format .
+
+test: setup train test-rasa test-app ## set up and run the whole test suite
+
+test-app: $(APP_STAMP)
+	$(APP)/python -m pytest -p no:cacheprovider --ignore=tests/bot $(PYTEST_ARGS)
+
+test-rasa: $(RASA_STAMP)
+	$(RASA)/python -m pytest -p no:cacheprovider tests/bot $(PYTEST_ARGS)
+
+.PHONY: clean
+clean: ## remove runtime state (databases, models), keep the virtual environments
+	rm -rf var models .rasa results

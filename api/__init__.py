@@ -1,0 +1,1 @@
+"""Careline HTTP API (FastAPI): entitlement checks, support hours, cases."""

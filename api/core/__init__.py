@@ -1,0 +1,1 @@
+"""Cross-cutting pieces of the API: settings, errors, logging."""

@@ -1,0 +1,1 @@
+"""Business operations behind the routes; keyword-only functions over a session."""

@@ -1,0 +1,1 @@
+"""Custom Rasa components (NLU) of the Careline bot."""

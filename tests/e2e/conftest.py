@@ -173,6 +173,10 @@ class Stack:
     def actions(self) -> ServiceProcess:
         return self.services["actions"]
 
+    @property
+    def api(self) -> ServiceProcess:
+        return self.services["api"]
+
     def logs(self) -> str:
         return "\n".join(service.log_tail() for service in self.services.values())
 
@@ -215,6 +219,9 @@ def trained_model() -> Path:
     return MODEL
 
 
+E2E_AGENT_TOKEN = "e2e-agent-token-0123456789"
+
+
 def write_bot_endpoints(path: Path, *, action_port: int, tracker_db: Path) -> Path:
     """Writes the project's endpoints.yml with this test's ports and database."""
     endpoints: dict[str, Any] = yaml.safe_load((REPO / "endpoints.yml").read_text())
@@ -229,7 +236,38 @@ def stack(tmp_path_factory: pytest.TempPathFactory, trained_model: Path) -> Iter
     """Action server and Rasa server on free ports, with a temporary tracker database."""
     workdir = tmp_path_factory.mktemp("stack")
     running = Stack()
+    api_env = {
+        "DATABASE_URL": f"sqlite:///{workdir / 'careline.db'}",
+        "AGENT_API_TOKEN": E2E_AGENT_TOKEN,
+        "ENVIRONMENT": "test",
+    }
+    for command in ("migrate", "import-demo"):
+        subprocess.run(
+            [str(APP_VENV / "bin" / "python"), "-m", "api.cli", command],
+            cwd=REPO,
+            env={**os.environ, **api_env},
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
     try:
+        running.add(
+            ServiceProcess(
+                name="api",
+                argv=[
+                    str(APP_VENV / "bin" / "uvicorn"),
+                    "api.main:app",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(api_port := free_port()),
+                ],
+                port=api_port,
+                ready_path="/api/v1/health",
+                log_path=workdir / "api.log",
+                env=api_env,
+            )
+        )
         actions = running.add(
             ServiceProcess(
                 name="actions",

@@ -11,6 +11,7 @@ Rasa 3.6's `--fail-on-warnings` lets some warnings through with exit code 0
 """
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,8 +56,42 @@ def test_rasa_data_validate_is_clean() -> None:
     )
 
     output = result.stdout + result.stderr
-    warnings = [line for line in output.splitlines() if "UserWarning" in line]
+    warnings = [
+        line
+        for line in output.splitlines()
+        if "UserWarning" in line
+        and not _uttered_by_actions_or_forms(line)
+        and not _spurious_retrieval_duplicate(line)
+    ]
     if result.returncode != 0 or warnings:
         sys.stderr.write(output[-20_000:])
     assert result.returncode == 0, "rasa data validate reported errors (see stderr above)"
     assert warnings == [], "rasa data validate reported warnings"
+
+
+_UNUSED = re.compile(r"The utterance '(?P<name>[^']+)' is not used in any story or rule")
+
+
+def _action_responses() -> tuple[set[str], tuple[str, ...]]:
+    """Response names the action code utters: literals, and f-string prefixes."""
+    source = "\n".join(p.read_text() for p in (REPO / "actions").rglob("*.py"))
+    literals = set(re.findall(r"[\"'](utter_[a-z_/]+)[\"']", source))
+    prefixes = tuple(re.findall(r"f[\"'](utter_[a-z_]+_)\{", source))
+    return literals, prefixes
+
+
+def _uttered_by_actions_or_forms(line: str) -> bool:
+    """Rasa cannot see responses sent by custom actions or asked by forms."""
+    match = _UNUSED.search(line)
+    if not match:
+        return False
+    name = match.group("name")
+    literals, prefixes = _action_responses()
+    return name in literals or name.startswith(prefixes) or name.startswith("utter_ask_")
+
+
+def _spurious_retrieval_duplicate(line: str) -> bool:
+    """Rasa 3.6 merges NLU retrieval intents into the domain and calls them duplicates."""
+    return line.rstrip().endswith(
+        "duplicated intents have been found across multiple domain files: faq"
+    )

@@ -1,0 +1,180 @@
+"""The triage: register the problem, check entitlement, remote fix, yes/no answers.
+
+The actions are thin: they read slots, call the Careline API through the typed
+client, let `actions.replies` decide what to say, and return events. The state of the
+conversation that Rasa's policies should not have to learn lives in one slot,
+`flow_step` — the yes/no question the assistant is waiting for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import clients
+from actions.clients.careline_api import ApiError
+from actions.common import Event, language_of, latest_intent, say, text_slot
+from actions.replies import Utterance, entitlement_replies
+
+log = logging.getLogger(__name__)
+
+MAX_SERIAL_RECHECKS = 1
+FLOW_SLOTS = ("flow_step", "handoff", "requested_slot")
+
+
+class ActionRegisterProblem(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+    """Acknowledge a reported problem; the details form starts next."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_register_problem"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[Event]:
+        """Say we'll take details; forget the answer to an earlier problem's questions."""
+        dispatcher.utter_message(response="utter_problem_noted")
+        return [SlotSet("flow_step", None), SlotSet("opened_case_id", None)]
+
+
+class ActionCheckEntitlement(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+    """Ask the API whether the problem is covered, tell the result, choose the next step."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_check_entitlement"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[Event]:
+        """Check, tell, and either ask a yes/no question or re-ask the serial number."""
+        serial = text_slot(tracker, "serial_number")
+        if serial is None:  # the form was left before the serial was known
+            return []
+        has_problem = text_slot(tracker, "problem") is not None
+        try:
+            result = await clients.api().check_entitlement(
+                serial_number=serial,
+                product_number=text_slot(tracker, "product_number"),
+                country=text_slot(tracker, "country"),
+                component=text_slot(tracker, "component"),
+                pin=text_slot(tracker, "pin"),
+            )
+        except ApiError:
+            log.exception("entitlement check failed")
+            dispatcher.utter_message(response="utter_case_failed")
+            return []
+        utterances, step = entitlement_replies(
+            result, has_problem=has_problem, language=language_of(tracker)
+        )
+        events: list[Event] = [SlotSet("entitlement", result)]
+
+        if step == "recheck_serial":
+            rechecks = int(tracker.get_slot("serial_rechecks") or 0)
+            if rechecks < MAX_SERIAL_RECHECKS:
+                say(dispatcher, utterances)
+                form = "details_form" if has_problem else "entitlement_form"
+                return [
+                    *events,
+                    SlotSet("serial_rechecks", rechecks + 1),
+                    SlotSet("serial_number", None),
+                    SlotSet("product_number", None),
+                    FollowupAction(form),
+                ]
+            utterances = [
+                Utterance("utter_serial_still_unknown"),
+                Utterance("utter_offer_quote_case"),
+            ]
+            step = "offer_quote" if has_problem else "done"
+            if not has_problem:
+                utterances[-1] = Utterance("utter_anything_else")
+
+        say(dispatcher, utterances)
+        if tracker.get_slot("handoff"):
+            return [*events, SlotSet("flow_step", None), FollowupAction("action_request_human")]
+        return [*events, SlotSet("flow_step", step if step != "done" else None)]
+
+
+class ActionFlowAnswer(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+    """Act on yes/no (or a corrected detail) for the question in `flow_step`."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_flow_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[Event]:
+        """Branch on the pending question and the answer."""
+        step = tracker.get_slot("flow_step")
+        intent = latest_intent(tracker)
+        if intent == "inform":
+            if step is None:
+                dispatcher.utter_message(response="utter_no_pending_question")
+                return []
+            dispatcher.utter_message(response="utter_detail_updated")
+            return self._ask_again(dispatcher, step)
+        yes = intent == "affirm"
+        if step == "remote_fix":
+            log_entry = self._self_test_entry(tracker, fixed=yes)
+            events: list[Event] = [
+                SlotSet("self_test_log", [*(tracker.get_slot("self_test_log") or []), log_entry])
+            ]
+            if yes:
+                say(dispatcher, [Utterance("utter_glad_fixed"), Utterance("utter_anything_else")])
+                return [*events, SlotSet("flow_step", None)]
+            dispatcher.utter_message(response="utter_offer_case")
+            return [*events, SlotSet("flow_step", "confirm_case")]
+        if step in ("confirm_case", "offer_quote"):
+            if yes:
+                return [SlotSet("flow_step", None), FollowupAction("action_create_case")]
+            dispatcher.utter_message(response="utter_case_not_opened")
+            return [SlotSet("flow_step", None)]
+        dispatcher.utter_message(response="utter_no_pending_question")
+        return []
+
+    @staticmethod
+    def _ask_again(dispatcher: CollectingDispatcher, step: str) -> list[Event]:
+        question = {
+            "remote_fix": "utter_remote_fix_step",
+            "confirm_case": "utter_offer_case",
+            "offer_quote": "utter_offer_quote_case",
+        }[step]
+        dispatcher.utter_message(response=question)
+        return []
+
+    @staticmethod
+    def _self_test_entry(tracker: Tracker, *, fixed: bool) -> dict[str, Any]:
+        return {
+            "guide": "generic",
+            "step": "restart_and_diagnostics",
+            "prompt": "Restart without power for 30 seconds, then run the F2 hardware diagnostics.",
+            "answer": "yes" if fixed else "no",
+            "result": "pass" if fixed else "fail",
+            "outcome": "fixed" if fixed else "repair",
+            "at": dt.datetime.now(dt.UTC).isoformat(),
+        }
+
+
+class ActionStopFlow(Action):  # type: ignore[misc]  # rasa_sdk is untyped
+    """Leave the current question or flow; the collected details are kept."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_stop_flow"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[Event]:
+        """Reset the flow state and say so."""
+        dispatcher.utter_message(response="utter_flow_stopped")
+        events: list[Event] = [SlotSet(slot, None) for slot in FLOW_SLOTS]
+        if tracker.active_loop_name:
+            events.append(ActiveLoop(None))
+        return events

@@ -1,0 +1,124 @@
+"""Triage actions against the real API (in-process): entitlement, yes/no, stop."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import clients
+from actions.clients.careline_api import CarelineApi
+from actions.triage import ActionCheckEntitlement, ActionFlowAnswer, ActionStopFlow
+from tests.actions.conftest import make_tracker, responses, run, slot_events
+
+DETAILS: dict[str, Any] = {
+    "serial_number": "5CG3201ABC",
+    "country": "NL",
+    "person_name": "Emma Jansen",
+    "email": "emma.jansen@mail.example",
+    "problem": "het scherm blijft zwart",
+    "component": "display",
+}
+
+
+def check(slots: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]], CollectingDispatcher]:
+    dispatcher = CollectingDispatcher()
+    events = run(ActionCheckEntitlement().run(dispatcher, make_tracker(slots=slots), {}))
+    return responses(dispatcher), events, dispatcher
+
+
+def test_covered_device_gets_a_remote_fix_step(real_api: CarelineApi) -> None:
+    said, events, dispatcher = check(DETAILS)
+    assert said[0] == "utter_covered_until"
+    assert dispatcher.messages[0]["coverage_kind"] == "care_pack"
+    assert said[-1] == "utter_remote_fix_step"
+    slots = slot_events(events)
+    assert slots["flow_step"] == "remote_fix"
+    assert slots["entitlement"]["entitled"] is True
+
+
+def test_not_registered_care_pack_offers_a_quote(real_api: CarelineApi) -> None:
+    said, events, _ = check(DETAILS | {"serial_number": "5CG2145XYZ", "country": "DK"})
+    assert said[0] == "utter_not_covered"
+    assert "utter_reason_care_pack_not_registered" in said
+    assert slot_events(events)["flow_step"] == "offer_quote"
+
+
+def test_priority_pin_skips_troubleshooting(real_api: CarelineApi) -> None:
+    said, events, _ = check(
+        DETAILS | {"serial_number": "5CG3300111", "country": "DK", "pin": "482913"}
+    )
+    assert "utter_priority_welcome" in said
+    assert "utter_remote_fix_step" not in said
+    assert slot_events(events)["flow_step"] == "confirm_case"
+
+
+def test_unknown_serial_is_asked_again_once(real_api: CarelineApi) -> None:
+    said, events, _ = check(DETAILS | {"serial_number": "5CG0000000"})
+    assert said == ["utter_unknown_serial"]
+    assert slot_events(events)["serial_number"] is None
+    assert any(e.get("event") == "followup" and e["name"] == "details_form" for e in events)
+    said, events, _ = check(DETAILS | {"serial_number": "5CG0000000", "serial_rechecks": 1})
+    assert said == ["utter_serial_still_unknown", "utter_offer_quote_case"]
+    assert slot_events(events)["flow_step"] == "offer_quote"
+
+
+def test_api_down_is_told_not_crashed() -> None:
+    def down(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    clients.use_api(CarelineApi("http://x", "t", transport=httpx.MockTransport(down), attempts=1))
+    try:
+        said, events, _ = check(DETAILS)
+    finally:
+        clients.use_api(None)
+    assert said == ["utter_case_failed"]
+    assert events == []
+
+
+def test_remote_fix_failed_records_the_step_and_offers_a_case() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(intent="deny", slots={"flow_step": "remote_fix"})
+    events = run(ActionFlowAnswer().run(dispatcher, tracker, {}))
+    assert responses(dispatcher) == ["utter_offer_case"]
+    slots = slot_events(events)
+    assert slots["flow_step"] == "confirm_case"
+    assert slots["self_test_log"][0]["result"] == "fail"
+
+
+def test_remote_fix_worked() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(intent="affirm", slots={"flow_step": "remote_fix"})
+    events = run(ActionFlowAnswer().run(dispatcher, tracker, {}))
+    assert responses(dispatcher) == ["utter_glad_fixed", "utter_anything_else"]
+    assert slot_events(events)["flow_step"] is None
+
+
+def test_yes_to_a_case_opens_it() -> None:
+    tracker = make_tracker(intent="affirm", slots={"flow_step": "confirm_case"})
+    events = run(ActionFlowAnswer().run(CollectingDispatcher(), tracker, {}))
+    assert {"event": "followup", "name": "action_create_case"} in [
+        {k: e[k] for k in ("event", "name")} for e in events if e.get("event") == "followup"
+    ]
+
+
+def test_a_correction_repeats_the_pending_question() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(intent="inform", slots={"flow_step": "confirm_case"})
+    run(ActionFlowAnswer().run(dispatcher, tracker, {}))
+    assert responses(dispatcher) == ["utter_detail_updated", "utter_offer_case"]
+
+
+def test_stop_resets_the_flow_but_keeps_details() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        intent="stop", slots=DETAILS | {"flow_step": "confirm_case"}, active_loop="details_form"
+    )
+    events = run(ActionStopFlow().run(dispatcher, tracker, {}))
+    assert responses(dispatcher) == ["utter_flow_stopped"]
+    assert slot_events(events)["flow_step"] is None
+    assert "serial_number" not in slot_events(events)
+    assert {"event": "active_loop", "name": None} in [
+        {k: e.get(k) for k in ("event", "name")} for e in events
+    ]

@@ -1,0 +1,136 @@
+"""Validation of details inside forms and outside them, with real rasa_sdk objects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.validation import (
+    ValidateCaseStatusForm,
+    ValidateDetailsForm,
+    ValidateSlotMappings,
+    valid_name,
+)
+from tests.actions.conftest import make_tracker, responses, run
+
+FORM = ValidateDetailsForm()
+
+
+@pytest.mark.parametrize(
+    ("slot", "given", "stored"),
+    [
+        ("serial_number", "5cg 3201-abc", "5CG3201ABC"),
+        ("country", "Nederland", "NL"),
+        ("country", "丹麦", "DK"),
+        ("email", "Emma.Jansen@Mail.Example", "Emma.Jansen@mail.example"),
+        ("person_name", "Emma Jansen", "Emma Jansen"),
+        ("person_name", "mijn naam is Jan de Vries", "Jan de Vries"),
+        ("product_number", "8a3n7ea#abh", "8A3N7EA#ABH"),
+        ("company", "  Contoso   BV ", "Contoso BV"),
+    ],
+)
+def test_valid_values_are_normalised(
+    slot: str, given: str, stored: str, dispatcher: CollectingDispatcher
+) -> None:
+    tracker = make_tracker(intent="inform", active_loop="details_form", slots={"country": "NL"})
+    result = getattr(FORM, f"validate_{slot}")(given, dispatcher, tracker, {})
+    assert result == {slot: stored}
+    assert dispatcher.messages == []
+
+
+def test_phone_uses_the_country_for_national_numbers(dispatcher: CollectingDispatcher) -> None:
+    tracker = make_tracker(intent="inform", active_loop="details_form", slots={"country": "NL"})
+    assert FORM.validate_phone_number("06 5555 0123", dispatcher, tracker, {}) == {
+        "phone_number": "+31655550123"
+    }
+
+
+@pytest.mark.parametrize(
+    ("slot", "given"),
+    [
+        ("serial_number", "12345"),
+        ("email", "jan at home"),
+        ("country", "Atlantis"),
+        ("person_name", "5CG3201ABC"),
+        ("phone_number", "12"),
+        ("product_number", "X"),
+    ],
+)
+def test_a_miss_explains_the_format_and_two_offer_a_human(slot: str, given: str) -> None:
+    first = CollectingDispatcher()
+    tracker = make_tracker(intent="inform", active_loop="details_form", slots={"country": "NL"})
+    result = getattr(FORM, f"validate_{slot}")(given, first, tracker, {})
+    assert result[slot] is None
+    assert responses(first) == [f"utter_invalid_{slot}"]
+    second = CollectingDispatcher()
+    again = make_tracker(
+        intent="inform",
+        active_loop="details_form",
+        slots={"country": "NL", "validation_misses": result["validation_misses"]},
+    )
+    getattr(FORM, f"validate_{slot}")(given, second, again, {})
+    assert responses(second) == [f"utter_invalid_{slot}", "utter_offer_human_after_misses"]
+
+
+def test_optional_details_accept_no() -> None:
+    for slot in ("phone_number", "company", "product_number"):
+        tracker = make_tracker(
+            intent="deny", text="no", active_loop="details_form", slots={"requested_slot": slot}
+        )
+        extracted = run(getattr(FORM, f"extract_{slot}")(CollectingDispatcher(), tracker, {}))
+        assert extracted == {slot: ""}
+        assert getattr(FORM, f"validate_{slot}")("", CollectingDispatcher(), tracker, {}) == {
+            slot: ""
+        }
+
+
+def test_name_is_the_whole_answer_but_not_a_stop(dispatcher: CollectingDispatcher) -> None:
+    asked = {"requested_slot": "person_name"}
+    answer = make_tracker(
+        intent="inform", text="Emma Jansen", slots=asked, active_loop="details_form"
+    )
+    assert run(FORM.extract_person_name(dispatcher, answer, {})) == {"person_name": "Emma Jansen"}
+    stop = make_tracker(intent="stop", text="laat maar", slots=asked, active_loop="details_form")
+    assert run(FORM.extract_person_name(dispatcher, stop, {})) == {}
+
+
+def test_outside_forms_only_an_inform_gets_a_complaint() -> None:
+    validator = ValidateSlotMappings()
+    quiet = CollectingDispatcher()
+    chatter = make_tracker(intent="report_problem", text="my 12345 laptop")
+    assert validator.validate_serial_number("12345", quiet, chatter, {})["serial_number"] is None
+    assert quiet.messages == []
+    told = CollectingDispatcher()
+    meant = make_tracker(intent="inform", text="serial 12345")
+    validator.validate_serial_number("12345", told, meant, {})
+    assert responses(told) == ["utter_invalid_serial_number"]
+
+
+def test_case_contact_is_email_or_serial(dispatcher: CollectingDispatcher) -> None:
+    form = ValidateCaseStatusForm()
+    tracker = make_tracker(intent="inform", active_loop="case_status_form")
+    assert form.validate_case_contact("it@contoso.example", dispatcher, tracker, {}) == {
+        "case_contact": "it@contoso.example"
+    }
+    assert form.validate_case_contact("5cg3201abc", dispatcher, tracker, {}) == {
+        "case_contact": "5CG3201ABC"
+    }
+    entity: dict[str, Any] = {"entity": "email", "value": "it@contoso.example"}
+    with_entity = make_tracker(intent="inform", entities=[entity], active_loop="case_status_form")
+    assert run(form.extract_case_contact(dispatcher, with_entity, {})) == {
+        "case_contact": "it@contoso.example"
+    }
+
+
+@pytest.mark.parametrize(
+    "text", ["Emma", "Jan de Vries", "O'Brien", "Zoë Müller-Lüdenscheidt", "王小明"]
+)
+def test_names_in_many_languages(text: str) -> None:
+    assert valid_name(text) == text
+
+
+@pytest.mark.parametrize("text", ["", "a@b.c", "5CG3201ABC", "one two three four five six seven"])
+def test_not_names(text: str) -> None:
+    assert valid_name(text) is None

@@ -31,7 +31,7 @@ TRAINING_INPUTS := config.yml $(shell find domain data/nlu data/rules data/stori
 
 .PHONY: help
 help: ## list the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # --- environments -----------------------------------------------------------------
 $(APP_STAMP): requirements/app.lock scripts/make-venv.sh
@@ -60,6 +60,23 @@ $(MODEL): $(TRAINING_INPUTS) | $(RASA_STAMP)
 
 .PHONY: train
 train: $(MODEL) ## train the Rasa model if it is missing or older than its inputs
+
+# --- translations (locales/, see bot/i18n.py) -------------------------------------
+.PHONY: i18n-extract i18n-update i18n-compile i18n-init
+i18n-extract: $(RASA_STAMP) ## re-extract locales/messages.pot from domain responses and terms
+	$(RASA)/pybabel extract -F locales/babel.cfg -o locales/messages.pot \
+	  --omit-header --sort-by-file --add-location=file .
+
+i18n-update: i18n-extract ## extract, then merge into every locales/<lang>/LC_MESSAGES/messages.po
+	$(RASA)/pybabel update -i locales/messages.pot -d locales -D messages \
+	  --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
+
+i18n-compile: $(RASA_STAMP) ## check that the catalogs compile (the bot reads the .po files itself)
+	$(RASA)/pybabel compile -d locales -D messages --statistics
+
+i18n-init: $(RASA_STAMP) ## start a new language: make i18n-init LANGUAGE_CODE=it
+	@test -n "$(LANGUAGE_CODE)" || { echo "usage: make i18n-init LANGUAGE_CODE=<ISO 639-1>"; exit 2; }
+	$(RASA)/pybabel init -i locales/messages.pot -d locales -D messages -l $(LANGUAGE_CODE)
 
 # --- services ---------------------------------------------------------------------
 .PHONY: run api bot actions

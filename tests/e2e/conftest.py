@@ -283,7 +283,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory, trained_model: Path) -> Iter
                 port=action_port,
                 ready_path="/health",
                 log_path=workdir / "actions.log",
-                env={"SANIC_HOST": "127.0.0.1"},
+                env={
+                    "SANIC_HOST": "127.0.0.1",
+                    "CARELINE_API_URL": f"http://127.0.0.1:{api_port}",
+                    "AGENT_API_TOKEN": E2E_AGENT_TOKEN,
+                },
             )
         )
         endpoints = write_bot_endpoints(

@@ -15,7 +15,7 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -99,54 +99,77 @@ def _missing_details(tracker: Tracker) -> bool:
     return any(text_slot(tracker, slot) is None for slot in REQUIRED_FOR_CASE)
 
 
-class ActionCreateCase(Action):  # type: ignore[misc]  # rasa_sdk is untyped
-    """Open the repair or quote case and tell the customer what happens next."""
-
-    def name(self) -> str:
-        """The action's name in the domain."""
-        return "action_create_case"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[Event]:
-        """Open the case once per problem; say its ID, delivery and the data reminder."""
-        existing = text_slot(tracker, "opened_case_id")
-        if existing:
-            say(
-                dispatcher,
-                [
-                    Utterance("utter_case_already_open", {"case_id": existing}),
-                    Utterance("utter_anything_else"),
-                ],
-            )
-            return []
-        if _missing_details(tracker):
-            dispatcher.utter_message(response="utter_case_missing_details")
-            return [FollowupAction("details_form")]
-        problem = text_slot(tracker, "problem") or HANDOFF_PROBLEM
-        try:
-            case = await open_case(tracker, problem=problem)
-        except ApiError:
-            log.exception("case creation failed")
-            dispatcher.utter_message(response="utter_case_failed")
-            return []
-        entitlement: Entitlement | None = tracker.get_slot("entitlement")
-        agents_open, next_open = await agents_available(tracker)
+async def open_case_and_tell(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Event]:
+    """Open the case once per problem; say its ID, delivery, data reminder and hours."""
+    existing = text_slot(tracker, "opened_case_id")
+    if existing:
         say(
             dispatcher,
-            case_created_replies(
-                case_id=case["case_id"],
-                delivery=repair_delivery(entitlement),
-                flags=list(entitlement["flags"]) if entitlement else [],
-                agents_open=agents_open,
-                next_open_display=next_open,
-            ),
+            [
+                Utterance("utter_case_already_open", {"case_id": existing}),
+                Utterance("utter_anything_else"),
+            ],
         )
-        return [SlotSet("opened_case_id", case["case_id"])]
+        return [SlotSet("flow_step", None)]
+    if _missing_details(tracker):  # cannot happen after the details form; kept as a guard
+        dispatcher.utter_message(response="utter_case_missing_details")
+        return [SlotSet("flow_step", None)]
+    problem = text_slot(tracker, "problem") or HANDOFF_PROBLEM
+    try:
+        case = await open_case(tracker, problem=problem)
+    except ApiError:
+        log.exception("case creation failed")
+        dispatcher.utter_message(response="utter_case_failed")
+        return [SlotSet("flow_step", None)]
+    entitlement: Entitlement | None = tracker.get_slot("entitlement")
+    agents_open, next_open = await agents_available(tracker)
+    say(
+        dispatcher,
+        case_created_replies(
+            case_id=case["case_id"],
+            delivery=repair_delivery(entitlement),
+            flags=list(entitlement["flags"]) if entitlement else [],
+            agents_open=agents_open,
+            next_open_display=next_open,
+        ),
+    )
+    return [SlotSet("opened_case_id", case["case_id"]), SlotSet("flow_step", None)]
+
+
+async def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Event]:
+    """Open (or reuse) the case holding everything said so far and tell who picks it up."""
+    case_id = text_slot(tracker, "opened_case_id")
+    if case_id is None:
+        try:
+            case = await open_case(
+                tracker, problem=text_slot(tracker, "problem") or HANDOFF_PROBLEM
+            )
+        except ApiError:
+            log.exception("hand-over case creation failed")
+            dispatcher.utter_message(response="utter_case_failed")
+            return [SlotSet("handoff", False), SlotSet("flow_step", None)]
+        case_id = case["case_id"]
+    agents_open, next_open = await agents_available(tracker)
+    if agents_open is False and next_open:
+        dispatcher.utter_message(
+            response="utter_handoff_closed", case_id=case_id, next_open_display=next_open
+        )
+    else:
+        dispatcher.utter_message(response="utter_handoff_open", case_id=case_id)
+    return [
+        SlotSet("handoff", False),
+        SlotSet("opened_case_id", case_id),
+        SlotSet("flow_step", None),
+    ]
 
 
 class ActionRequestHuman(Action):  # type: ignore[misc]  # rasa_sdk is untyped
-    """Hand the conversation to a colleague, with a case holding everything said so far."""
+    """Hand the conversation to a colleague, with a case holding everything said so far.
+
+    Sets `handoff`: True when details must be collected first (a rule then starts the
+    details form, and the entitlement check hands over once it is complete), False
+    when the hand-over is done.
+    """
 
     def name(self) -> str:
         """The action's name in the domain."""
@@ -156,32 +179,10 @@ class ActionRequestHuman(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[Event]:
         """Collect missing details first; then open (or reuse) the case and hand over."""
-        case_id = text_slot(tracker, "opened_case_id")
-        if case_id is None:
-            if _missing_details(tracker):
-                dispatcher.utter_message(response="utter_handoff_need_details")
-                return [SlotSet("handoff", True), FollowupAction("details_form")]
-            try:
-                case = await open_case(
-                    tracker, problem=text_slot(tracker, "problem") or HANDOFF_PROBLEM
-                )
-            except ApiError:
-                log.exception("hand-over case creation failed")
-                dispatcher.utter_message(response="utter_case_failed")
-                return [SlotSet("handoff", False)]
-            case_id = case["case_id"]
-        agents_open, next_open = await agents_available(tracker)
-        if agents_open is False and next_open:
-            dispatcher.utter_message(
-                response="utter_handoff_closed", case_id=case_id, next_open_display=next_open
-            )
-        else:
-            dispatcher.utter_message(response="utter_handoff_open", case_id=case_id)
-        return [
-            SlotSet("handoff", False),
-            SlotSet("opened_case_id", case_id),
-            SlotSet("flow_step", None),
-        ]
+        if text_slot(tracker, "opened_case_id") is None and _missing_details(tracker):
+            dispatcher.utter_message(response="utter_handoff_need_details")
+            return [SlotSet("handoff", True)]
+        return await hand_over(dispatcher, tracker)
 
 
 class ActionCaseStatus(Action):  # type: ignore[misc]  # rasa_sdk is untyped

@@ -1,9 +1,12 @@
 """The triage: register the problem, check entitlement, remote fix, yes/no answers.
 
 The actions are thin: they read slots, call the Careline API through the typed
-client, let `actions.replies` decide what to say, and return events. The state of the
-conversation that Rasa's policies should not have to learn lives in one slot,
-`flow_step` — the yes/no question the assistant is waiting for.
+client, let `actions.replies` decide what to say, and return events. Where the
+conversation waits for is said in one categorical slot, `flow_step`: the question the
+assistant asked (remote_fix, confirm_case, offer_quote, serial_again). Follow-up work
+(opening the case after "yes", checking a re-typed serial, handing over once details
+are complete) happens in the same action through shared functions — no FollowupAction,
+so every step is visible to the dialogue policies and to test stories.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import clients
+from actions.cases import hand_over, open_case_and_tell
 from actions.clients.careline_api import ApiError
 from actions.common import Event, language_of, latest_intent, say, text_slot
 from actions.replies import Utterance, entitlement_replies
@@ -43,6 +47,49 @@ class ActionRegisterProblem(Action):  # type: ignore[misc]  # rasa_sdk is untype
         return [SlotSet("flow_step", None), SlotSet("opened_case_id", None)]
 
 
+async def check_and_tell(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Event]:
+    """Check entitlement for the slots, tell the result, and set the next `flow_step`."""
+    serial = text_slot(tracker, "serial_number")
+    if serial is None:
+        dispatcher.utter_message(response="utter_ask_serial_number")
+        return [SlotSet("flow_step", "serial_again")]
+    has_problem = text_slot(tracker, "problem") is not None
+    try:
+        result = await clients.api().check_entitlement(
+            serial_number=serial,
+            product_number=text_slot(tracker, "product_number"),
+            country=text_slot(tracker, "country"),
+            component=text_slot(tracker, "component"),
+            pin=text_slot(tracker, "pin"),
+        )
+    except ApiError:
+        log.exception("entitlement check failed")
+        dispatcher.utter_message(response="utter_case_failed")
+        return [SlotSet("flow_step", None)]
+    utterances, step = entitlement_replies(
+        result, has_problem=has_problem, language=language_of(tracker)
+    )
+    events: list[Event] = [SlotSet("entitlement", result)]
+    if step == "recheck_serial":
+        rechecks = int(tracker.get_slot("serial_rechecks") or 0)
+        if rechecks < MAX_SERIAL_RECHECKS:
+            say(dispatcher, utterances)
+            return [
+                *events,
+                SlotSet("serial_rechecks", rechecks + 1),
+                SlotSet("serial_number", None),
+                SlotSet("product_number", None),
+                SlotSet("flow_step", "serial_again"),
+            ]
+        follow_up = "utter_offer_quote_case" if has_problem else "utter_anything_else"
+        utterances = [Utterance("utter_serial_still_unknown"), Utterance(follow_up)]
+        step = "offer_quote" if has_problem else "done"
+    say(dispatcher, utterances)
+    if tracker.get_slot("handoff"):
+        return [*events, *await hand_over(dispatcher, tracker)]
+    return [*events, SlotSet("flow_step", step if step != "done" else None)]
+
+
 class ActionCheckEntitlement(Action):  # type: ignore[misc]  # rasa_sdk is untyped
     """Ask the API whether the problem is covered, tell the result, choose the next step."""
 
@@ -53,56 +100,12 @@ class ActionCheckEntitlement(Action):  # type: ignore[misc]  # rasa_sdk is untyp
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[Event]:
-        """Check, tell, and either ask a yes/no question or re-ask the serial number."""
-        serial = text_slot(tracker, "serial_number")
-        if serial is None:  # the form was left before the serial was known
-            return []
-        has_problem = text_slot(tracker, "problem") is not None
-        try:
-            result = await clients.api().check_entitlement(
-                serial_number=serial,
-                product_number=text_slot(tracker, "product_number"),
-                country=text_slot(tracker, "country"),
-                component=text_slot(tracker, "component"),
-                pin=text_slot(tracker, "pin"),
-            )
-        except ApiError:
-            log.exception("entitlement check failed")
-            dispatcher.utter_message(response="utter_case_failed")
-            return []
-        utterances, step = entitlement_replies(
-            result, has_problem=has_problem, language=language_of(tracker)
-        )
-        events: list[Event] = [SlotSet("entitlement", result)]
-
-        if step == "recheck_serial":
-            rechecks = int(tracker.get_slot("serial_rechecks") or 0)
-            if rechecks < MAX_SERIAL_RECHECKS:
-                say(dispatcher, utterances)
-                form = "details_form" if has_problem else "entitlement_form"
-                return [
-                    *events,
-                    SlotSet("serial_rechecks", rechecks + 1),
-                    SlotSet("serial_number", None),
-                    SlotSet("product_number", None),
-                    FollowupAction(form),
-                ]
-            utterances = [
-                Utterance("utter_serial_still_unknown"),
-                Utterance("utter_offer_quote_case"),
-            ]
-            step = "offer_quote" if has_problem else "done"
-            if not has_problem:
-                utterances[-1] = Utterance("utter_anything_else")
-
-        say(dispatcher, utterances)
-        if tracker.get_slot("handoff"):
-            return [*events, SlotSet("flow_step", None), FollowupAction("action_request_human")]
-        return [*events, SlotSet("flow_step", step if step != "done" else None)]
+        """Check and tell; hand over when the customer asked for a person."""
+        return await check_and_tell(dispatcher, tracker)
 
 
 class ActionFlowAnswer(Action):  # type: ignore[misc]  # rasa_sdk is untyped
-    """Act on yes/no (or a corrected detail) for the question in `flow_step`."""
+    """Act on yes/no (or a detail) for the question in `flow_step`."""
 
     def name(self) -> str:
         """The action's name in the domain."""
@@ -114,6 +117,14 @@ class ActionFlowAnswer(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         """Branch on the pending question and the answer."""
         step = tracker.get_slot("flow_step")
         intent = latest_intent(tracker)
+        if step == "serial_again":
+            if intent == "deny":
+                dispatcher.utter_message(response="utter_offer_quote_case")
+                return [SlotSet("flow_step", "offer_quote")]
+            if text_slot(tracker, "serial_number") is None:
+                dispatcher.utter_message(response="utter_invalid_serial_number")
+                return []
+            return await check_and_tell(dispatcher, tracker)
         if intent == "inform":
             if step is None:
                 dispatcher.utter_message(response="utter_no_pending_question")
@@ -133,7 +144,7 @@ class ActionFlowAnswer(Action):  # type: ignore[misc]  # rasa_sdk is untyped
             return [*events, SlotSet("flow_step", "confirm_case")]
         if step in ("confirm_case", "offer_quote"):
             if yes:
-                return [SlotSet("flow_step", None), FollowupAction("action_create_case")]
+                return await open_case_and_tell(dispatcher, tracker)
             dispatcher.utter_message(response="utter_case_not_opened")
             return [SlotSet("flow_step", None)]
         dispatcher.utter_message(response="utter_no_pending_question")
@@ -145,8 +156,9 @@ class ActionFlowAnswer(Action):  # type: ignore[misc]  # rasa_sdk is untyped
             "remote_fix": "utter_remote_fix_step",
             "confirm_case": "utter_offer_case",
             "offer_quote": "utter_offer_quote_case",
-        }[step]
-        dispatcher.utter_message(response=question)
+        }.get(step)
+        if question:
+            dispatcher.utter_message(response=question)
         return []
 
     @staticmethod

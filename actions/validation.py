@@ -30,6 +30,7 @@ from careline.identifiers import (
     normalise_product_number,
     normalise_serial,
 )
+from careline.languages import SUPPORTED_LANGUAGES, normalise_language
 from careline.phones import normalise_phone
 
 OPTIONAL = ("phone_number", "company", "product_number")
@@ -173,9 +174,22 @@ class DetailValidators:
         return self._check("case_id", value, normalised, dispatcher, tracker)
 
 
+# Entities that fill a detail: a message carrying one of them for another detail is a
+# correction ("actually my email is ..."), not the answer to the current question.
+DETAIL_ENTITIES = frozenset(
+    {"serial_number", "product_number", "email", "phone_number", "country", "person_name",
+     "company", "case_id", "pin", "failure_id"}
+)  # fmt: skip
+
+
 def _answer_text(tracker: Tracker, slot: str) -> str | None:
     """The raw answer when the form asked for `slot` and the message is an answer."""
     if tracker.get_slot("requested_slot") != slot or latest_intent(tracker) in NOT_AN_ANSWER:
+        return None
+    others = {
+        e.get("entity") for e in tracker.latest_message.get("entities", []) if not e.get("role")
+    } & (DETAIL_ENTITIES - {slot})
+    if others:
         return None
     text = tracker.latest_message.get("text")
     return text.strip() if isinstance(text, str) and text.strip() else None
@@ -189,7 +203,40 @@ def _skipped(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot("requested_slot") == slot and latest_intent(tracker) == "deny"
 
 
-class ValidateDetailsForm(DetailValidators, FormValidationAction):  # type: ignore[misc]  # rasa_sdk is untyped
+class RawAnswers:
+    """Pass the raw answer to validation when the requested detail has no entity.
+
+    "12345" as a serial number or "Atlantis" as a country yield no entity; without this
+    the form would silently ask again. With it, validation explains what a valid value
+    looks like (and a country name CLDR knows but the NLU missed is still accepted).
+    """
+
+    def _raw(self, tracker: Tracker, slot: str, entity: str | None = None) -> dict[str, Any]:
+        if _has_entity(tracker, entity or slot):
+            return {}
+        text = _answer_text(tracker, slot)
+        return {slot: text} if text else {}
+
+    async def extract_serial_number(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The raw answer when the serial number was asked."""
+        return self._raw(tracker, "serial_number")
+
+    async def extract_country(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The raw answer when the country was asked."""
+        return self._raw(tracker, "country")
+
+    async def extract_email(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The raw answer when the e-mail address was asked."""
+        return self._raw(tracker, "email")
+
+
+class ValidateDetailsForm(RawAnswers, DetailValidators, FormValidationAction):  # type: ignore[misc]  # rasa_sdk is untyped
     """Collects and validates name, contact details, country and device."""
 
     def name(self) -> str:
@@ -221,17 +268,21 @@ class ValidateDetailsForm(DetailValidators, FormValidationAction):  # type: igno
     async def extract_phone_number(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """A "no" gives "" (the phone number is optional)."""
-        return {"phone_number": ""} if _skipped(tracker, "phone_number") else {}
+        """A "no" gives "" (the phone number is optional); else the raw answer."""
+        if _skipped(tracker, "phone_number"):
+            return {"phone_number": ""}
+        return self._raw(tracker, "phone_number")
 
     async def extract_product_number(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """A "no" gives "" (the product number is optional)."""
-        return {"product_number": ""} if _skipped(tracker, "product_number") else {}
+        """A "no" gives "" (the product number is optional); else the raw answer."""
+        if _skipped(tracker, "product_number"):
+            return {"product_number": ""}
+        return self._raw(tracker, "product_number")
 
 
-class ValidateEntitlementForm(DetailValidators, FormValidationAction):  # type: ignore[misc]  # rasa_sdk is untyped
+class ValidateEntitlementForm(RawAnswers, DetailValidators, FormValidationAction):  # type: ignore[misc]  # rasa_sdk is untyped
     """Serial number and country for a coverage question."""
 
     def name(self) -> str:
@@ -239,12 +290,52 @@ class ValidateEntitlementForm(DetailValidators, FormValidationAction):  # type: 
         return "validate_entitlement_form"
 
 
+# Where the NLU tokenizer's decision is trustworthy enough to switch the conversation.
+CONFIDENT_SOURCES = ("script", "langid")
+# Free-text answers ("Atelier Lumière SARL") say nothing about the customer's language.
+FREE_TEXT_SLOTS = ("person_name", "company")
+
+
+def language_update(tracker: Tracker) -> str | None:
+    """The language the latest message asks for, if it differs from the slot.
+
+    An explicit request ("in het Nederlands graag") fills the slot through its entity
+    mapping; here: `metadata.language` of the message, else the tokenizer's detection
+    when it came from the script or a confident language-ID on a long enough message.
+    Short or ambiguous messages keep the session language.
+    """
+    if any(e.get("entity") == "language" for e in tracker.latest_message.get("entities", [])):
+        return None
+    current = tracker.get_slot("language")
+    metadata = tracker.latest_message.get("metadata") or {}
+    wanted = (
+        normalise_language(metadata["language"])
+        if isinstance(metadata.get("language"), str)
+        else None
+    )
+    if wanted is None and tracker.get_slot("requested_slot") not in FREE_TEXT_SLOTS:
+        detection = tracker.latest_message.get("language_detection") or {}
+        if detection.get("source") in CONFIDENT_SOURCES:
+            wanted = normalise_language(str(detection.get("language") or ""))
+    return wanted if wanted in SUPPORTED_LANGUAGES and wanted != current else None
+
+
 class ValidateSlotMappings(DetailValidators, ValidationAction):  # type: ignore[misc]  # rasa_sdk is untyped
-    """Validates details given outside a form, e.g. in the first message."""
+    """Validates details given outside a form, and keeps the language in step.
+
+    Rasa runs this action after every user message, inside forms too.
+    """
 
     def name(self) -> str:
         """Rasa's fixed name for global slot validation."""
         return "action_validate_slot_mappings"
+
+    async def extract_language(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """Follow metadata.language or a confident detection (see `language_update`)."""
+        language = language_update(tracker)
+        return {"language": language} if language else {}
 
 
 class ValidateCaseStatusForm(DetailValidators, FormValidationAction):  # type: ignore[misc]  # rasa_sdk is untyped
@@ -253,6 +344,15 @@ class ValidateCaseStatusForm(DetailValidators, FormValidationAction):  # type: i
     def name(self) -> str:
         """The action's name in the domain."""
         return "validate_case_status_form"
+
+    async def extract_case_id(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The raw answer when the case ID was asked and no case ID was recognised."""
+        if _has_entity(tracker, "case_id"):
+            return {}
+        text = _answer_text(tracker, "case_id")
+        return {"case_id": text} if text else {}
 
     async def extract_case_contact(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

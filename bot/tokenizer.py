@@ -54,6 +54,7 @@ from careline.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 LANGUAGE_PROPERTY = "language"
 #: Message property holding where the decision came from (see `bot.language_id`).
 LANGUAGE_SOURCE_PROPERTY = "language_source"
+DETECTION_OUTPUT_PROPERTY = "language_detection"  # in parse data: {"language", "source"}
 
 # Spans kept as one token whatever the language's rules say.
 _KEEP_WHOLE = re.compile(
@@ -275,5 +276,12 @@ class CarelineTokenizer(Tokenizer):
         if attribute == TEXT:
             message.set(LANGUAGE_PROPERTY, decision.code)
             message.set(LANGUAGE_SOURCE_PROPERTY, decision.source)
+            # Also in the parse result, where the action server reads it to keep the
+            # `language` slot in step with the customer (actions/validation.py).
+            message.set(
+                DETECTION_OUTPUT_PROPERTY,
+                {"language": decision.code, "source": decision.source},
+                add_to_output=True,
+            )
         tokens: list[Token] = self._apply_token_pattern(tokenize_text(text, decision.code))
         return tokens

@@ -14,7 +14,8 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 import holidays
-from babel.dates import format_datetime
+from babel import Locale
+from babel.dates import format_skeleton, format_time
 
 from api.schemas.support_hours import SupportHoursOut
 from careline.countries import country_timezone
@@ -45,6 +46,14 @@ def holiday_name(country: str, day: dt.date, language: str = "en") -> str | None
 
 def _is_working_day(country: str, day: dt.date) -> bool:
     return day.weekday() in WORKDAYS and holiday_name(country, day) is None
+
+
+def _display(moment: dt.datetime, locale: str) -> str:
+    """Weekday, day, month and time the way the locale writes them ("ma 23 nov 08:00")."""
+    date_part = format_skeleton("MMMEd", moment, locale=locale)
+    time_part = format_time(moment, "short", locale=locale)
+    pattern = str(Locale.parse(locale).datetime_formats["medium"])
+    return pattern.replace("{1}", date_part).replace("{0}", time_part)
 
 
 def support_hours(*, country: str, at: dt.datetime, language: str) -> SupportHoursOut:
@@ -84,7 +93,7 @@ def support_hours(*, country: str, at: dt.datetime, language: str) -> SupportHou
         open=is_open,
         next_open=next_open,
         closes_at=closes_at,
-        next_open_display=format_datetime(next_open, "full", tzinfo=zone, locale=locale),
+        next_open_display=_display(next_open, locale),
         holiday=holiday_name(country, today, language),
         opening_hours="Mon-Fri 08:00-17:00 local time, except public holidays",
         language=language,

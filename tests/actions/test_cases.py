@@ -6,7 +6,12 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.cases import ActionCaseStatus, ActionCreateCase, ActionRequestHuman, idempotency_key
+from actions.cases import (
+    ActionCaseStatus,
+    ActionRequestHuman,
+    idempotency_key,
+    open_case_and_tell,
+)
 from actions.clients.careline_api import CarelineApi
 from actions.triage import ActionCheckEntitlement
 from tests.actions.conftest import make_tracker, responses, run, slot_events
@@ -38,9 +43,7 @@ def entitled_slots(sender: str) -> dict[str, Any]:
 
 def create(slots: dict[str, Any], sender: str) -> tuple[CollectingDispatcher, list[dict[str, Any]]]:
     dispatcher = CollectingDispatcher()
-    events = run(
-        ActionCreateCase().run(dispatcher, make_tracker(slots=slots, sender_id=sender), {})
-    )
+    events = run(open_case_and_tell(dispatcher, make_tracker(slots=slots, sender_id=sender)))
     return dispatcher, events
 
 
@@ -79,10 +82,10 @@ def test_repeated_confirmation_or_retry_never_opens_a_second_case(real_api: Care
     assert responses(remembered)[0] == "utter_case_already_open"
 
 
-def test_missing_details_restart_the_form(real_api: CarelineApi) -> None:
-    dispatcher, events = create({"serial_number": "5CG3201ABC"}, "conv-case-3")
+def test_missing_details_open_no_case(real_api: CarelineApi) -> None:
+    dispatcher, _ = create({"serial_number": "5CG3201ABC"}, "conv-case-3")
     assert responses(dispatcher) == ["utter_case_missing_details"]
-    assert any(e.get("event") == "followup" and e["name"] == "details_form" for e in events)
+    assert run(real_api.cases_of_conversation("conv-case-3")) == []
 
 
 def test_idempotency_key_depends_on_conversation_serial_and_problem() -> None:
@@ -120,10 +123,11 @@ def test_hand_over_opens_a_case_with_what_we_know(real_api: CarelineApi) -> None
     said = responses(dispatcher)
     assert said in (["utter_handoff_open"], ["utter_handoff_closed"])
     assert dispatcher.messages[0]["case_id"] == slot_events(events)["opened_case_id"]
+    assert slot_events(events)["handoff"] is False
 
 
 def test_hand_over_without_details_collects_them_first(real_api: CarelineApi) -> None:
     dispatcher = CollectingDispatcher()
     events = run(ActionRequestHuman().run(dispatcher, make_tracker(slots={}), {}))
     assert responses(dispatcher) == ["utter_handoff_need_details"]
-    assert slot_events(events)["handoff"] is True
+    assert slot_events(events) == {"handoff": True}

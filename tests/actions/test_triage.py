@@ -58,7 +58,7 @@ def test_unknown_serial_is_asked_again_once(real_api: CarelineApi) -> None:
     said, events, _ = check(DETAILS | {"serial_number": "5CG0000000"})
     assert said == ["utter_unknown_serial"]
     assert slot_events(events)["serial_number"] is None
-    assert any(e.get("event") == "followup" and e["name"] == "details_form" for e in events)
+    assert slot_events(events)["flow_step"] == "serial_again"
     said, events, _ = check(DETAILS | {"serial_number": "5CG0000000", "serial_rechecks": 1})
     assert said == ["utter_serial_still_unknown", "utter_offer_quote_case"]
     assert slot_events(events)["flow_step"] == "offer_quote"
@@ -74,7 +74,7 @@ def test_api_down_is_told_not_crashed() -> None:
     finally:
         clients.use_api(None)
     assert said == ["utter_case_failed"]
-    assert events == []
+    assert slot_events(events) == {"flow_step": None}
 
 
 def test_remote_fix_failed_records_the_step_and_offers_a_case() -> None:
@@ -95,12 +95,45 @@ def test_remote_fix_worked() -> None:
     assert slot_events(events)["flow_step"] is None
 
 
-def test_yes_to_a_case_opens_it() -> None:
-    tracker = make_tracker(intent="affirm", slots={"flow_step": "confirm_case"})
-    events = run(ActionFlowAnswer().run(CollectingDispatcher(), tracker, {}))
-    assert {"event": "followup", "name": "action_create_case"} in [
-        {k: e[k] for k in ("event", "name")} for e in events if e.get("event") == "followup"
-    ]
+def test_yes_to_a_case_opens_it(real_api: CarelineApi) -> None:
+    dispatcher = CollectingDispatcher()
+    checked = run(
+        ActionCheckEntitlement().run(CollectingDispatcher(), make_tracker(slots=DETAILS), {})
+    )
+    slots = DETAILS | {
+        "flow_step": "confirm_case",
+        "entitlement": slot_events(checked)["entitlement"],
+    }
+    events = run(
+        ActionFlowAnswer().run(
+            dispatcher, make_tracker(intent="affirm", slots=slots, sender_id="conv-yes"), {}
+        )
+    )
+    assert responses(dispatcher)[0] == "utter_case_created"
+    assert slot_events(events)["flow_step"] is None
+    assert slot_events(events)["opened_case_id"] == dispatcher.messages[0]["case_id"]
+
+
+def test_a_retyped_serial_is_checked_again(real_api: CarelineApi) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        intent="inform", slots=DETAILS | {"flow_step": "serial_again", "serial_rechecks": 1}
+    )
+    events = run(ActionFlowAnswer().run(dispatcher, tracker, {}))
+    assert responses(dispatcher)[0] == "utter_covered_until"
+    assert slot_events(events)["flow_step"] == "remote_fix"
+    missing = CollectingDispatcher()
+    no_serial = make_tracker(intent="inform", slots={"flow_step": "serial_again"})
+    run(ActionFlowAnswer().run(missing, no_serial, {}))
+    assert responses(missing) == ["utter_invalid_serial_number"]
+
+
+def test_hand_over_happens_once_details_are_checked(real_api: CarelineApi) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots=DETAILS | {"handoff": True}, sender_id="conv-handoff")
+    events = run(ActionCheckEntitlement().run(dispatcher, tracker, {}))
+    assert responses(dispatcher)[-1] in ("utter_handoff_open", "utter_handoff_closed")
+    assert slot_events(events)["handoff"] is False
 
 
 def test_a_correction_repeats_the_pending_question() -> None:

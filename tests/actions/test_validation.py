@@ -11,6 +11,7 @@ from actions.validation import (
     ValidateCaseStatusForm,
     ValidateDetailsForm,
     ValidateSlotMappings,
+    language_update,
     valid_name,
 )
 from tests.actions.conftest import make_tracker, responses, run
@@ -134,3 +135,90 @@ def test_names_in_many_languages(text: str) -> None:
 @pytest.mark.parametrize("text", ["", "a@b.c", "5CG3201ABC", "one two three four five six seven"])
 def test_not_names(text: str) -> None:
     assert valid_name(text) is None
+
+
+@pytest.mark.parametrize(
+    ("slot", "text"),
+    [("serial_number", "12345"), ("country", "Atlantis"), ("email", "jan at home")],
+)
+def test_an_answer_without_entity_reaches_validation(slot: str, text: str) -> None:
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop="details_form", slots={"requested_slot": slot}
+    )
+    extracted = run(getattr(FORM, f"extract_{slot}")(CollectingDispatcher(), tracker, {}))
+    assert extracted == {slot: text}
+    told = CollectingDispatcher()
+    assert getattr(FORM, f"validate_{slot}")(text, told, tracker, {})[slot] is None
+    assert responses(told) == [f"utter_invalid_{slot}"]
+
+
+def test_a_question_inside_the_form_is_not_an_answer() -> None:
+    tracker = make_tracker(
+        intent="faq",
+        text="when are you open?",
+        active_loop="details_form",
+        slots={"requested_slot": "serial_number"},
+    )
+    assert run(FORM.extract_serial_number(CollectingDispatcher(), tracker, {})) == {}
+
+
+def test_a_correction_is_not_the_answer_to_the_current_question() -> None:
+    email = {"entity": "email", "value": "emma.jansen@mail.example", "start": 21, "end": 45}
+    tracker = make_tracker(
+        intent="inform",
+        text="actually my email is emma.jansen@mail.example",
+        entities=[email],
+        active_loop="details_form",
+        slots={"requested_slot": "phone_number"},
+    )
+    assert run(FORM.extract_phone_number(CollectingDispatcher(), tracker, {})) == {}
+
+
+def _with(
+    text: str,
+    *,
+    slots: dict[str, Any] | None = None,
+    metadata: dict[str, Any] | None = None,
+    detection: dict[str, str] | None = None,
+    entities: list[dict[str, Any]] | None = None,
+):  # type: ignore[no-untyped-def]
+    tracker = make_tracker(
+        intent="inform", text=text, slots=slots, metadata=metadata, entities=entities
+    )
+    if detection:
+        tracker.latest_message["language_detection"] = detection
+    return tracker
+
+
+def test_metadata_language_switches_the_conversation() -> None:
+    assert language_update(_with("hallo", metadata={"language": "nl"})) == "nl"
+    assert language_update(_with("hallo", metadata={"language": "xx"})) is None
+    assert (
+        language_update(_with("hi", slots={"language": "nl"}, metadata={"language": "nl"})) is None
+    )
+
+
+def test_confident_detection_switches_short_messages_keep_the_language() -> None:
+    long_dutch = _with(
+        "mijn laptop start niet meer op", detection={"language": "nl", "source": "langid"}
+    )
+    assert language_update(long_dutch) == "nl"
+    chinese = _with("电脑开不了机", detection={"language": "zh", "source": "script"})
+    assert language_update(chinese) == "zh"
+    short = _with("ja", detection={"language": "en", "source": "default"}, slots={"language": "nl"})
+    assert language_update(short) is None
+
+
+def test_names_and_explicit_requests_do_not_switch_by_detection() -> None:
+    company = _with(
+        "Atelier Lumière SARL",
+        slots={"language": "nl", "requested_slot": "company"},
+        detection={"language": "fr", "source": "langid"},
+    )
+    assert language_update(company) is None
+    explicit = _with(
+        "can we speak Dutch",
+        entities=[{"entity": "language", "value": "nl"}],
+        detection={"language": "en", "source": "langid"},
+    )
+    assert language_update(explicit) is None

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from babel.messages.pofile import read_po
 
 from tests.e2e.conftest import REPO, Stack
 
@@ -19,12 +20,17 @@ pytestmark = pytest.mark.e2e
 SENDER = "e2e-1"
 
 
-def response_texts(name: str) -> list[str]:
-    """The English variants of a response, from the project's domain."""
+def response_texts(name: str, language: str = "en") -> list[str]:
+    """The variants of a response in `language`: domain text, translated by the catalog."""
     for path in sorted((REPO / "domain").glob("*.yml")):
         responses = (yaml.safe_load(path.read_text()) or {}).get("responses") or {}
         if name in responses:
-            return [variant["text"] for variant in responses[name]]
+            english = [variant["text"] for variant in responses[name]]
+            if language == "en":
+                return english
+            po = REPO / "locales" / language / "LC_MESSAGES" / "messages.po"
+            catalog = read_po(po.open("rb"))
+            return [catalog.get(text, context=name).string for text in english]
     raise AssertionError(f"{name} is not in the domain")
 
 
@@ -54,7 +60,7 @@ def greeting(stack: Stack) -> list[dict[str, Any]]:
 def test_rest_channel_answers_a_greeting(greeting: list[dict[str, Any]]) -> None:
     assert len(greeting) == 1
     assert greeting[0]["recipient_id"] == SENDER
-    assert greeting[0]["text"] in response_texts("utter_greet")
+    assert greeting[0]["text"] in response_texts("utter_greet", "nl")
 
 
 def test_session_start_on_the_action_server_sets_the_language(
@@ -78,5 +84,5 @@ def test_conversation_survives_a_bot_restart(stack: Stack, greeting: list[dict[s
     assert [e.get("text") for e in after["events"] if e["event"] == "user"] == ["hello"]
     assert after["slots"]["language"] == "nl"
     # Same session: the conversation simply continues, still in Dutch.
-    assert say(stack, SENDER, "bye")[0]["text"] in response_texts("utter_goodbye")
+    assert say(stack, SENDER, "bye")[0]["text"] in response_texts("utter_goodbye", "nl")
     assert tracker(stack, SENDER)["slots"]["language"] == "nl"

@@ -34,28 +34,7 @@ data annotates it); the laptop's external "power adapter", "charger", "oplader" 
 
 from __future__ import annotations
 
-#: The normalised component values of interface contracts §3.
-COMPONENTS: tuple[str, ...] = (
-    "power",
-    "battery",
-    "ac_adapter",
-    "display",
-    "external_monitor",
-    "keyboard",
-    "mouse",
-    "touchpad",
-    "storage",
-    "memory",
-    "motherboard",
-    "fan",
-    "audio",
-    "camera",
-    "network",
-    "docking_station",
-    "pen",
-    "printer",
-    "software",
-)
+# The normalised component values of contracts §3 live in careline.entitlement.COMPONENTS.
 
 # Component synonyms per language: language → component → phrases.
 COMPONENT_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {

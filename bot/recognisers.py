@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from bot import lexicon, spoken
 from bot.text import CJK_IDEOGRAPH_CLASS, fold_for_matching, fold_width, has_cjk
 from careline.countries import normalise_country
+from careline.entitlement import COMPONENTS
 from careline.identifiers import (
     normalise_case_id,
     normalise_failure_id,
@@ -546,7 +547,7 @@ def component_value(raw: str) -> str | None:
     """
     stripped = raw.strip()
     folded = fold_for_matching(stripped)
-    if folded.replace(" ", "_") in lexicon.COMPONENTS:
+    if folded.replace(" ", "_") in COMPONENTS:
         return folded.replace(" ", "_")
     candidates = _component_candidates(stripped)
     if not candidates:

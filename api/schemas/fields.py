@@ -14,7 +14,6 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from careline.countries import normalise_country
 from careline.identifiers import (
-    normalise_case_id,
     normalise_failure_id,
     normalise_pin,
     normalise_product_number,
@@ -74,11 +73,6 @@ CountryCode = Annotated[
 Language = Annotated[
     LanguageCode,
     BeforeValidator(lambda v: (normalise_language(v) or v) if isinstance(v, str) else v),
-]
-CaseId = Annotated[
-    str,
-    Field(min_length=10, max_length=20, examples=["5000000017"]),
-    _normaliser(normalise_case_id, "a case ID is 10 digits starting with 5, e.g. 5000000017"),
 ]
 FailureId = Annotated[
     str,

@@ -27,6 +27,8 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 MODEL := models/careline.tar.gz
+# Rasa training data only: data/guides, data/csr and data/demo are read by the actions/API.
+RASA_DATA := data/nlu data/rules
 TRAINING_INPUTS := config.yml $(shell find domain data/nlu data/rules data/stories bot -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null | sort)
 
 .PHONY: help
@@ -56,12 +58,15 @@ demo-data: migrate ## load data/demo/entitlement-demo.json (idempotent)
 
 # --- model ------------------------------------------------------------------------
 $(MODEL): $(TRAINING_INPUTS) | $(RASA_STAMP)
-	$(RASA)/rasa train --domain domain --fixed-model-name careline --out models
+	@start=$$(date +%s); \
+	$(RASA)/rasa train --domain domain --data $(RASA_DATA) --fixed-model-name careline --out models \
+	&& printf '{"seconds": %s, "examples": %s, "date": "%s"}\n' "$$(( $$(date +%s) - start ))" \
+	  "$$(cat data/nlu/*/*.yml | grep -c '^      - ')" "$$(date -u +%FT%TZ)" > models/careline.train.json
 
 .PHONY: train
 train: $(MODEL) ## train the Rasa model if it is missing or older than its inputs
 
-# --- translations (locales/, see bot/i18n.py) -------------------------------------
+# --- translations (locales/, see careline/i18n.py) -------------------------------------
 .PHONY: i18n-extract i18n-update i18n-compile i18n-init
 i18n-extract: $(RASA_STAMP) ## re-extract locales/messages.pot from domain responses and terms
 	$(RASA)/pybabel extract -F locales/babel.cfg -o locales/messages.pot \
@@ -111,6 +116,13 @@ test-app: $(APP_STAMP)
 
 test-rasa: $(RASA_STAMP)
 	$(RASA)/python -m pytest -p no:cacheprovider tests/bot $(PYTEST_ARGS)
+
+.PHONY: eval-nlu bench
+eval-nlu: train ## per-language NLU figures on the held-out sets → reports/nlu.md, reports/nlu.json
+	$(RASA)/python -m bot.evaluate
+
+bench: train ## NLU component and NLG speed (median per message/response)
+	$(RASA)/python -m bot.benchmark
 
 .PHONY: clean
 clean: ## remove runtime state (databases, models), keep the virtual environments

@@ -22,7 +22,9 @@ from rasa_sdk.types import DomainDict
 from actions import clients
 from actions.clients.careline_api import ApiError, ApiRejected, CaseRecord, Entitlement
 from actions.common import Event, language_of, say, text_slot
+from actions.guides import GUIDE_SLOTS, left_guide_record
 from actions.replies import Utterance, case_created_replies, repair_delivery
+from actions.settings import get_settings
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +38,21 @@ def idempotency_key(conversation_id: str, serial_number: str, problem: str) -> s
     return f"careline-bot:{digest[:32]}"
 
 
-def case_payload(tracker: Tracker, *, problem: str) -> dict[str, Any]:
-    """The `POST /cases` body from the conversation's slots."""
+def case_payload(
+    tracker: Tracker,
+    *,
+    problem: str,
+    csr_part: str | None = None,
+    self_tests: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The `POST /cases` body from the conversation's slots.
+
+    Args:
+        tracker: the conversation.
+        problem: the customer's description.
+        csr_part: a customer self-repair part to ship (delivery `csr_part`).
+        self_tests: the self-test log, when this turn added to the slot's.
+    """
     entitlement: Entitlement | None = tracker.get_slot("entitlement")
     channel = (tracker.latest_message.get("metadata") or {}).get("channel")
     body: dict[str, Any] = {
@@ -53,15 +68,24 @@ def case_payload(tracker: Tracker, *, problem: str) -> dict[str, Any]:
         "product_number": text_slot(tracker, "product_number"),
         "component": text_slot(tracker, "component"),
         "failure_id": text_slot(tracker, "failure_id"),
-        "delivery": repair_delivery(entitlement),
+        "delivery": "csr_part" if csr_part else repair_delivery(entitlement),
+        "csr_part": csr_part,
         "entitlement": entitlement,
-        "self_tests": tracker.get_slot("self_test_log") or [],
+        "self_tests": self_tests
+        if self_tests is not None
+        else tracker.get_slot("self_test_log") or [],
         "conversation_id": tracker.sender_id,
     }
     return {k: v for k, v in body.items() if v not in (None, "")}
 
 
-async def open_case(tracker: Tracker, *, problem: str) -> CaseRecord:
+async def open_case(
+    tracker: Tracker,
+    *,
+    problem: str,
+    csr_part: str | None = None,
+    self_tests: list[dict[str, Any]] | None = None,
+) -> CaseRecord:
     """Open the case (or get the one this conversation already opened for it).
 
     Raises:
@@ -71,7 +95,8 @@ async def open_case(tracker: Tracker, *, problem: str) -> CaseRecord:
     key = idempotency_key(tracker.sender_id, serial, problem)
     try:
         return await clients.api().create_case(
-            case_payload(tracker, problem=problem), idempotency_key=key
+            case_payload(tracker, problem=problem, csr_part=csr_part, self_tests=self_tests),
+            idempotency_key=key,
         )
     except ApiRejected as exc:
         if exc.code != "idempotency_conflict":
@@ -95,11 +120,28 @@ async def agents_available(tracker: Tracker) -> tuple[bool | None, str | None]:
     return hours["open"], hours["next_open_display"]
 
 
+def self_test_report_url(case: CaseRecord) -> str | None:
+    """Where the customer prints the self-test summary of a case (None without steps)."""
+    if not case.get("self_tests"):
+        return None
+    base = get_settings().careline_public_url.rstrip("/")
+    return (
+        f"{base}/api/v1/cases/{case['case_id']}/self-test-report"
+        f"?serial_number={case['serial_number']}"
+    )
+
+
 def _missing_details(tracker: Tracker) -> bool:
     return any(text_slot(tracker, slot) is None for slot in REQUIRED_FOR_CASE)
 
 
-async def open_case_and_tell(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Event]:
+async def open_case_and_tell(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    *,
+    csr_part: str | None = None,
+    self_tests: list[dict[str, Any]] | None = None,
+) -> list[Event]:
     """Open the case once per problem; say its ID, delivery, data reminder and hours."""
     existing = text_slot(tracker, "opened_case_id")
     if existing:
@@ -116,7 +158,7 @@ async def open_case_and_tell(dispatcher: CollectingDispatcher, tracker: Tracker)
         return [SlotSet("flow_step", None)]
     problem = text_slot(tracker, "problem") or HANDOFF_PROBLEM
     try:
-        case = await open_case(tracker, problem=problem)
+        case = await open_case(tracker, problem=problem, csr_part=csr_part, self_tests=self_tests)
     except ApiError:
         log.exception("case creation failed")
         dispatcher.utter_message(response="utter_case_failed")
@@ -127,8 +169,10 @@ async def open_case_and_tell(dispatcher: CollectingDispatcher, tracker: Tracker)
         dispatcher,
         case_created_replies(
             case_id=case["case_id"],
-            delivery=repair_delivery(entitlement),
+            delivery=case.get("delivery"),
+            csr_part=csr_part,
             flags=list(entitlement["flags"]) if entitlement else [],
+            report_url=self_test_report_url(case),
             agents_open=agents_open,
             next_open_display=next_open,
         ),
@@ -136,13 +180,20 @@ async def open_case_and_tell(dispatcher: CollectingDispatcher, tracker: Tracker)
     return [SlotSet("opened_case_id", case["case_id"]), SlotSet("flow_step", None)]
 
 
-async def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Event]:
+async def hand_over(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    *,
+    self_tests: list[dict[str, Any]] | None = None,
+) -> list[Event]:
     """Open (or reuse) the case holding everything said so far and tell who picks it up."""
     case_id = text_slot(tracker, "opened_case_id")
     if case_id is None:
         try:
             case = await open_case(
-                tracker, problem=text_slot(tracker, "problem") or HANDOFF_PROBLEM
+                tracker,
+                problem=text_slot(tracker, "problem") or HANDOFF_PROBLEM,
+                self_tests=self_tests,
             )
         except ApiError:
             log.exception("hand-over case creation failed")
@@ -160,6 +211,7 @@ async def hand_over(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
         SlotSet("handoff", False),
         SlotSet("opened_case_id", case_id),
         SlotSet("flow_step", None),
+        *(SlotSet(slot, None) for slot in GUIDE_SLOTS),
     ]
 
 
@@ -182,7 +234,14 @@ class ActionRequestHuman(Action):  # type: ignore[misc]  # rasa_sdk is untyped
         if text_slot(tracker, "opened_case_id") is None and _missing_details(tracker):
             dispatcher.utter_message(response="utter_handoff_need_details")
             return [SlotSet("handoff", True)]
-        return await hand_over(dispatcher, tracker)
+        left = left_guide_record(tracker, "human")
+        if left is None:
+            return await hand_over(dispatcher, tracker)
+        log_so_far = [*(tracker.get_slot("self_test_log") or []), left]
+        return [
+            SlotSet("self_test_log", log_so_far),
+            *await hand_over(dispatcher, tracker, self_tests=log_so_far),
+        ]
 
 
 class ActionCaseStatus(Action):  # type: ignore[misc]  # rasa_sdk is untyped

@@ -13,7 +13,9 @@ from typing import Any, Literal
 
 from actions.clients.careline_api import Coverage, Entitlement
 
-NextStep = Literal["remote_fix", "confirm_case", "offer_quote", "recheck_serial", "done"]
+NextStep = Literal[
+    "self_test", "priority_diagnosis", "confirm_case", "offer_quote", "recheck_serial", "done"
+]
 
 # Reasons told with their own sentence (one response per code: utter_reason_<code>).
 TOLD_REASONS = (
@@ -116,10 +118,11 @@ def entitlement_replies(
         said.append(Utterance("utter_offer_quote_case"))
         return said, "offer_quote"
     if tier:
-        said.append(Utterance("utter_offer_case"))
-        return said, "confirm_case"
-    said.append(Utterance("utter_remote_fix_step"))
-    return said, "remote_fix"
+        # R15: the helpdesk has diagnosed already; no standard troubleshooting. The
+        # priority_diagnosis_form asks for the diagnosis next (data/rules/triage.yml).
+        return said, "priority_diagnosis"
+    # Remote fix first: the self-test guide for the problem (actions/selftests.py).
+    return said, "self_test"
 
 
 def case_created_replies(
@@ -129,14 +132,24 @@ def case_created_replies(
     flags: list[str],
     agents_open: bool | None,
     next_open_display: str | None,
+    csr_part: str | None = None,
+    report_url: str | None = None,
 ) -> list[Utterance]:
-    """What to say once a case exists: its ID, how the repair works, the data reminder."""
+    """What to say once a case exists: its ID, how the repair works, the data reminder.
+
+    A CSR case says the part is on its way; a case with self-test steps says where to
+    print their summary, to include with the device or the returned part.
+    """
     said = [Utterance("utter_case_created", {"case_id": case_id})]
+    if delivery == "csr_part" and csr_part:
+        said.append(Utterance("utter_case_delivery_csr_part", {"csr_part": csr_part}))
     if delivery in REPAIR_DELIVERY:
         said.append(Utterance(f"utter_case_delivery_{delivery}"))
         said.append(Utterance("utter_data_reminder"))
         if "defective_media_retention" in flags:
             said.append(Utterance("utter_data_reminder_dmr"))
+    if report_url:
+        said.append(Utterance("utter_self_test_report", {"report_url": report_url}))
     if agents_open is True:
         said.append(Utterance("utter_case_pickup_open"))
     elif agents_open is False and next_open_display:

@@ -3,17 +3,16 @@
 The actions are thin: they read slots, call the Careline API through the typed
 client, let `actions.replies` decide what to say, and return events. Where the
 conversation waits for is said in one categorical slot, `flow_step`: the question the
-assistant asked (remote_fix, confirm_case, offer_quote, serial_again). Follow-up work
-(opening the case after "yes", checking a re-typed serial, handing over once details
-are complete) happens in the same action through shared functions — no FollowupAction,
-so every step is visible to the dialogue policies and to test stories.
+assistant asked (self_test, offer_csr, confirm_case, offer_quote, serial_again,
+priority_diagnosis). Follow-up work (the first self-test step, opening the case after
+"yes", checking a re-typed serial, handing over once details are complete) happens in
+the same action through shared functions — no FollowupAction, so every step is
+visible to the dialogue policies and to test stories.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
@@ -24,12 +23,14 @@ from actions import clients
 from actions.cases import hand_over, open_case_and_tell
 from actions.clients.careline_api import ApiError
 from actions.common import Event, language_of, latest_intent, say, text_slot
+from actions.guides import GUIDE_SLOTS, left_guide_record
 from actions.replies import Utterance, entitlement_replies
+from actions.selftests import answer_csr_offer, answer_step, start_guide
 
 log = logging.getLogger(__name__)
 
 MAX_SERIAL_RECHECKS = 1
-FLOW_SLOTS = ("flow_step", "handoff", "requested_slot")
+FLOW_SLOTS = ("flow_step", "handoff", "requested_slot", *GUIDE_SLOTS)
 
 
 class ActionRegisterProblem(Action):  # type: ignore[misc]  # rasa_sdk is untyped
@@ -44,7 +45,11 @@ class ActionRegisterProblem(Action):  # type: ignore[misc]  # rasa_sdk is untype
     ) -> list[Event]:
         """Say we'll take details; forget the answer to an earlier problem's questions."""
         dispatcher.utter_message(response="utter_problem_noted")
-        return [SlotSet("flow_step", None), SlotSet("opened_case_id", None)]
+        return [
+            SlotSet("flow_step", None),
+            SlotSet("opened_case_id", None),
+            *(SlotSet(slot, None) for slot in GUIDE_SLOTS),
+        ]
 
 
 async def check_and_tell(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Event]:
@@ -87,6 +92,18 @@ async def check_and_tell(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     say(dispatcher, utterances)
     if tracker.get_slot("handoff"):
         return [*events, *await hand_over(dispatcher, tracker)]
+    if step == "self_test":
+        return [*events, *await start_guide(dispatcher, tracker)]
+    if step == "priority_diagnosis":
+        # R15: the helpdesk's own diagnosis, in one free-text answer: the form asks for
+        # it now and takes the next message whatever its intent.
+        dispatcher.utter_message(response="utter_ask_diagnosis")
+        return [
+            *events,
+            SlotSet("flow_step", step),
+            ActiveLoop("priority_diagnosis_form"),
+            SlotSet("requested_slot", "diagnosis"),
+        ]
     return [*events, SlotSet("flow_step", step if step != "done" else None)]
 
 
@@ -125,23 +142,17 @@ class ActionFlowAnswer(Action):  # type: ignore[misc]  # rasa_sdk is untyped
                 dispatcher.utter_message(response="utter_invalid_serial_number")
                 return []
             return await check_and_tell(dispatcher, tracker)
+        if step == "self_test":
+            return await answer_step(dispatcher, tracker)
         if intent == "inform":
             if step is None:
                 dispatcher.utter_message(response="utter_no_pending_question")
                 return []
             dispatcher.utter_message(response="utter_detail_updated")
             return self._ask_again(dispatcher, step)
+        if step == "offer_csr":
+            return await answer_csr_offer(dispatcher, tracker)
         yes = intent == "affirm"
-        if step == "remote_fix":
-            log_entry = self._self_test_entry(tracker, fixed=yes)
-            events: list[Event] = [
-                SlotSet("self_test_log", [*(tracker.get_slot("self_test_log") or []), log_entry])
-            ]
-            if yes:
-                say(dispatcher, [Utterance("utter_glad_fixed"), Utterance("utter_anything_else")])
-                return [*events, SlotSet("flow_step", None)]
-            dispatcher.utter_message(response="utter_offer_case")
-            return [*events, SlotSet("flow_step", "confirm_case")]
         if step in ("confirm_case", "offer_quote"):
             if yes:
                 return await open_case_and_tell(dispatcher, tracker)
@@ -153,25 +164,13 @@ class ActionFlowAnswer(Action):  # type: ignore[misc]  # rasa_sdk is untyped
     @staticmethod
     def _ask_again(dispatcher: CollectingDispatcher, step: str) -> list[Event]:
         question = {
-            "remote_fix": "utter_remote_fix_step",
+            "offer_csr": "utter_csr_offer_again",
             "confirm_case": "utter_offer_case",
             "offer_quote": "utter_offer_quote_case",
         }.get(step)
         if question:
             dispatcher.utter_message(response=question)
         return []
-
-    @staticmethod
-    def _self_test_entry(tracker: Tracker, *, fixed: bool) -> dict[str, Any]:
-        return {
-            "guide": "generic",
-            "step": "restart_and_diagnostics",
-            "prompt": "Restart without power for 30 seconds, then run the F2 hardware diagnostics.",
-            "answer": "yes" if fixed else "no",
-            "result": "pass" if fixed else "fail",
-            "outcome": "fixed" if fixed else "repair",
-            "at": dt.datetime.now(dt.UTC).isoformat(),
-        }
 
 
 class ActionStopFlow(Action):  # type: ignore[misc]  # rasa_sdk is untyped
@@ -184,9 +183,14 @@ class ActionStopFlow(Action):  # type: ignore[misc]  # rasa_sdk is untyped
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[Event]:
-        """Reset the flow state and say so."""
+        """Reset the flow state and say so; a guide left halfway is recorded as such."""
         dispatcher.utter_message(response="utter_flow_stopped")
         events: list[Event] = [SlotSet(slot, None) for slot in FLOW_SLOTS]
+        left = left_guide_record(tracker, "stopped")
+        if left is not None:
+            events.append(
+                SlotSet("self_test_log", [*(tracker.get_slot("self_test_log") or []), left])
+            )
         if tracker.active_loop_name:
             events.append(ActiveLoop(None))
         return events

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from api.core.config import Settings
 from api.core.errors import UnauthorizedError
 from api.db import Database
+from careline.i18n import Catalogs
 
 _bearer = HTTPBearer(auto_error=False, description="AGENT_API_TOKEN of the agent account")
 
@@ -31,6 +32,15 @@ def get_db(request: Request) -> Iterator[Session]:
         yield session
 
 
+def get_catalogs(request: Request) -> Catalogs:
+    """The translation catalogs (loaded on first use, kept for the app's lifetime)."""
+    catalogs: Catalogs | None = getattr(request.app.state, "catalogs", None)
+    if catalogs is None:
+        catalogs = Catalogs()
+        request.app.state.catalogs = catalogs
+    return catalogs
+
+
 def get_now() -> dt.datetime:
     """The current time in UTC (a dependency so tests can pin the clock)."""
     return dt.datetime.now(dt.UTC)
@@ -39,6 +49,7 @@ def get_now() -> dt.datetime:
 SessionDep = Annotated[Session, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 NowDep = Annotated[dt.datetime, Depends(get_now)]
+CatalogsDep = Annotated[Catalogs, Depends(get_catalogs)]
 BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 

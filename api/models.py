@@ -192,6 +192,7 @@ class Case(Base):
     issue: Mapped[str32 | None]
     failure_id: Mapped[str | None] = mapped_column(String(24))
     delivery: Mapped[str32 | None]
+    csr_part: Mapped[str32 | None]
     entitled: Mapped[bool | None]
     entitlement: Mapped[dict[str, Any] | None]
     self_tests: Mapped[list[Any]] = mapped_column(default=list)

@@ -6,14 +6,18 @@ For every response it:
 1. chooses the variant exactly as Rasa's `TemplatedNaturalLanguageGenerator` does
    (slot conditions, channel-specific variants, random among the rest);
 2. translates the variant's text and button titles with the catalog of the
-   conversation's `language` slot (`bot.i18n.Catalogs`; unknown or missing means
+   conversation's `language` slot (`careline.i18n.Catalogs`; unknown or missing means
    English), the response name being the gettext context; a variant with a
    `metadata.plural` text is an ngettext message whose number is `count`;
 3. fills the `{placeholders}` from the slots and from the keyword arguments the
    action passed to `dispatcher.utter_message(response=..., **kwargs)` (these win),
    formatting each value for the conversation locale with Babel, by placeholder name:
 
-   - `case_id` → grouped for reading back ("50 0000 0017");
+   - `{"msgctxt": ..., "msgid": ...}` → the catalog text of that context and English
+     source text (texts of data files: self-test guides, the CSR catalogue);
+   - `case_id` → grouped for reading back ("50 0000 0017"); `failure_id` → in
+     groups of four ("7KQ9-2JMX-4T8L-P3VW-ZC6R-1HQ5");
+   - `steps` or a name ending in `_steps` (a list) → numbered lines;
    - a terms category of `locales/terms.yml` (`component`, `case_status`,
      `delivery`, `coverage_kind`, `priority_tier`) or a name ending in
      `_<category>` → the translated label of the code;
@@ -51,7 +55,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.i18n import (
+from careline.countries import country_name
+from careline.i18n import (
     LOCALES_DIR,
     PLURAL_COUNT_KEY,
     PLURAL_METADATA_KEY,
@@ -59,14 +64,17 @@ from bot.i18n import (
     babel_locale,
     resolve_language,
 )
-from careline.countries import country_name
-from careline.identifiers import format_case_id
+from careline.identifiers import format_case_id, format_failure_id
 from careline.languages import normalise_language
 
 logger = logging.getLogger(__name__)
 
 #: The slot holding the conversation language (contracts §3).
 LANGUAGE_SLOT = "language"
+#: A value `{"msgctxt": context, "msgid": english}` is catalog text from data files
+#: (self-test guides, CSR outlines), translated like a response's own text.
+SOURCE_CONTEXT_KEY = "msgctxt"
+SOURCE_TEXT_KEY = "msgid"
 
 # In display text `{{` and `}}` are literal braces, as with Rasa's interpolator.
 _DISPLAY_TOKEN = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -209,6 +217,15 @@ class _Formatter:
 
     def format(self, key: str, value: Any) -> str:
         """Return a value formatted according to its placeholder name (module docstring)."""
+        if _is_source_text(value):
+            return self.catalogs.translations(self.language).pgettext(
+                value[SOURCE_CONTEXT_KEY], value[SOURCE_TEXT_KEY]
+            )
+        if isinstance(value, (list, tuple)) and (key == "steps" or key.endswith("_steps")):
+            return "\n".join(
+                f"{format_decimal(number, locale=self.locale)}. {self.format('', item)}"
+                for number, item in enumerate(value, start=1)
+            )
         if isinstance(value, (list, tuple)):
             return format_list([self.format(key, item) for item in value], locale=self.locale)
         category = self._term_category(key)
@@ -216,6 +233,8 @@ class _Formatter:
             return self._term(category, value)
         if key == "case_id":
             return _or_str(format_case_id, value, "a case ID")
+        if key == "failure_id":
+            return _or_str(format_failure_id, value, "a failure ID")
         if key == "date" or key.endswith("_date"):
             return self._date(value)
         if key == "country" or key.endswith("_country"):
@@ -267,6 +286,15 @@ class _Formatter:
         code = normalise_language(str(value)) or str(value).strip().replace("-", "_")
         name = self.locale.languages.get(code)
         return name if isinstance(name, str) else str(value)
+
+
+def _is_source_text(value: Any) -> bool:
+    """Whether a value is a text to translate: `{"msgctxt": ..., "msgid": ...}`."""
+    return (
+        isinstance(value, dict)
+        and set(value) == {SOURCE_CONTEXT_KEY, SOURCE_TEXT_KEY}
+        and all(isinstance(item, str) for item in value.values())
+    )
 
 
 def _or_str(function: Callable[[str], str], value: Any, what: str) -> str:

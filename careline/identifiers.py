@@ -157,6 +157,38 @@ def normalise_failure_id(raw: str) -> str | None:
     return compact if _FAILURE_ID.fullmatch(compact) else None
 
 
+# Something typed as a failure ID: groups of letters/digits joined by "-" or spaces,
+# the first with a digit (so words before it are not taken), 16 to 32 characters in
+# all (a real one has 24).
+_FAILURE_ID_ATTEMPT = re.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Za-z]{0,7}[0-9])[A-Za-z0-9]{2,8}"
+    r"(?:[- ]{1,2}[A-Za-z0-9]{2,8}){1,7}(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9])[A-Za-z0-9]{16,32}(?![A-Za-z0-9])"
+)
+
+
+def failure_id_attempt_length(text: str) -> int | None:
+    """The length of a mistyped failure ID in a text, None when the text has none.
+
+    Finds a run of letter/digit groups (16–32 characters without separators, with
+    digits and letters) that is not a valid 24-character failure ID, so the customer
+    can be told how many characters were read.
+
+    Examples:
+        >>> failure_id_attempt_length("7KQ9-2JMX-4T8L-P3VW-ZC6R")
+        20
+        >>> failure_id_attempt_length("no it did not pass") is None
+        True
+    """
+    for match in _FAILURE_ID_ATTEMPT.finditer(text.upper()):
+        compact = _compact(match.group(0))
+        if not 16 <= len(compact) <= 32 or _FAILURE_ID.fullmatch(compact):
+            continue
+        if any(c.isdigit() for c in compact) and any(c.isalpha() for c in compact):
+            return len(compact)
+    return None
+
+
 def format_failure_id(failure_id: str) -> str:
     """Return a failure ID in groups of four joined by "-" ("7KQ9-2JMX-...-1HQ5").
 

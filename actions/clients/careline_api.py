@@ -10,7 +10,7 @@ Tests pass an `httpx.MockTransport` (or an ASGI transport of the real app).
 from __future__ import annotations
 
 import logging
-from typing import Any, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 import httpx
 from tenacity import (
@@ -67,6 +67,7 @@ class Entitlement(TypedDict):
     reasons: list[str]  # codes of every rule that denied or limited coverage
     flags: list[str]  # add-ons and facts: defective_media_retention, ...
     priority_tier: str | None  # set when a valid Priority Services PIN was given
+    category: NotRequired[str | None]  # device category or peripheral kind
 
 
 class SupportHours(TypedDict):
@@ -86,6 +87,8 @@ class CaseRecord(TypedDict, total=False):
     serial_number: str
     product_name: str | None
     delivery: str | None
+    csr_part: str | None
+    self_tests: list[dict[str, Any]]
     updated_at: str  # ISO datetime
     created_at: str
 

@@ -5,9 +5,18 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
+from fastapi.responses import PlainTextResponse
 
 from api.core.errors import UnauthorizedError
-from api.deps import AgentDep, BearerDep, NowDep, SessionDep, SettingsDep, is_agent
+from api.deps import (
+    AgentDep,
+    BearerDep,
+    CatalogsDep,
+    NowDep,
+    SessionDep,
+    SettingsDep,
+    is_agent,
+)
 from api.schemas.cases import (
     CaseCreate,
     CaseCustomerView,
@@ -18,6 +27,7 @@ from api.schemas.cases import (
     CaseUpdate,
 )
 from api.services import cases
+from api.services.self_test_report import render_self_test_report
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 
@@ -112,6 +122,39 @@ def read_case(
         session=session, case_id=case_id, email=email, serial_number=serial_number
     )
     return cases.to_customer_view(case, via)
+
+
+@router.get(
+    "/{case_id}/self-test-report",
+    response_class=PlainTextResponse,
+    summary="Printable self-test summary",
+    responses={200: {"content": {"text/plain": {}}}},
+)
+def self_test_report(
+    case_id: str,
+    session: SessionDep,
+    settings: SettingsDep,
+    catalogs: CatalogsDep,
+    credentials: BearerDep,
+    email: Annotated[str | None, Query(max_length=255)] = None,
+    serial_number: Annotated[str | None, Query(max_length=64)] = None,
+) -> PlainTextResponse:
+    """The self-test steps of a case as plain text in the case's language.
+
+    The customer prints it and includes it with the device. Same access as reading
+    the case: the agent token, or the case's e-mail address or serial number.
+    """
+    if is_agent(credentials, settings):
+        case = cases.get_case(session=session, case_id=case_id)
+    elif not email and not serial_number:
+        raise UnauthorizedError(
+            "Give the e-mail address or serial number on the case, or an agent token."
+        )
+    else:
+        case, _ = cases.lookup_for_customer(
+            session=session, case_id=case_id, email=email, serial_number=serial_number
+        )
+    return PlainTextResponse(render_self_test_report(case, catalogs))
 
 
 @router.patch("/{case_id}", response_model=CasePublic, summary="Update a case (agents)")

@@ -27,6 +27,7 @@ CaseStatus = Literal[
 """Life cycle of a case; `open` on creation."""
 
 Delivery = Literal["remote", "pickup_return", "return_to_depot", "onsite", "csr_part"]
+CsrPartId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 
@@ -63,6 +64,9 @@ class CaseBase(RequestModel):
     issue: Issue | None = None
     failure_id: FailureId | None = None
     delivery: Delivery | None = None
+    csr_part: CsrPartId | None = Field(
+        default=None, description="The customer self-repair part shipped (delivery csr_part)."
+    )
     entitlement: dict[str, Any] | None = Field(
         default=None,
         description="Entitlement snapshot; computed by the API when not given.",
@@ -117,6 +121,7 @@ class CasePublic(BaseModel):
     issue: str | None
     failure_id: str | None
     delivery: str | None
+    csr_part: str | None = None
     entitled: bool | None
     entitlement: dict[str, Any] | None
     self_tests: list[dict[str, Any]]
@@ -147,6 +152,7 @@ class CaseCustomerView(BaseModel):
     component: str | None
     failure_id: str | None
     delivery: str | None
+    csr_part: str | None = None
     self_tests: list[dict[str, Any]]
     created_at: dt.datetime
     updated_at: dt.datetime

@@ -59,3 +59,7 @@ class EntitlementOut(BaseModel):
     component: str | None = None
     issue: str | None = None
     as_of: dt.date | None = None
+    category: str | None = Field(
+        default=None,
+        description="The device's category, or the peripheral's kind; null for unknown serials.",
+    )

@@ -791,4 +791,5 @@ def check_entitlement(query: EntitlementQuery, record: DeviceRecord | None) -> E
         component=component,
         issue=issue,
         as_of=as_of,
+        category=subject.kind if subject else device.category,
     )

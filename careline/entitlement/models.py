@@ -397,6 +397,9 @@ class EntitlementResult:
         component: the component asked about, normalised.
         issue: the issue asked about, normalised.
         as_of: the day decided for.
+        category: the device's category (`DEVICE_CATEGORIES`), or the peripheral's
+            kind when the serial is a peripheral's; None for unknown serials. The
+            conversation uses it to offer customer self-repair parts.
     """
 
     serial_number: str
@@ -410,6 +413,7 @@ class EntitlementResult:
     component: str | None = None
     issue: str | None = None
     as_of: date | None = None
+    category: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """Return the JSON shape of entitlement-rules §4 (ISO dates, lists)."""
@@ -425,4 +429,5 @@ class EntitlementResult:
             "component": self.component,
             "issue": self.issue,
             "as_of": self.as_of.isoformat() if self.as_of is not None else None,
+            "category": self.category,
         }

@@ -50,8 +50,8 @@ def test_every_reason_code_has_a_sentence() -> None:
 
 def test_covered_problem_goes_to_a_remote_fix_first() -> None:
     said, step = entitlement_replies(result(), has_problem=True, language="en")
-    assert step == "remote_fix"
-    assert names(said) == ["utter_covered_until", "utter_delivery_options", "utter_remote_fix_step"]
+    assert step == "self_test"
+    assert names(said) == ["utter_covered_until", "utter_delivery_options"]
     assert said[0].args == {
         "product_name": "HP EliteBook 840 G10 Notebook PC",
         "coverage_kind": "care_pack",
@@ -64,11 +64,8 @@ def test_priority_helpdesk_skips_troubleshooting() -> None:
     said, step = entitlement_replies(
         result(priority_tier="priority_access_plus"), has_problem=True, language="da"
     )
-    assert step == "confirm_case"
-    assert "utter_remote_fix_step" not in names(said)
-    assert {"utter_priority_welcome", "utter_priority_languages", "utter_offer_case"} <= set(
-        names(said)
-    )
+    assert step == "priority_diagnosis"
+    assert {"utter_priority_welcome", "utter_priority_languages"} <= set(names(said))
 
 
 def test_not_covered_tells_every_reason_and_offers_a_quote() -> None:

@@ -28,14 +28,16 @@ def check(slots: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]], Colle
     return responses(dispatcher), events, dispatcher
 
 
-def test_covered_device_gets_a_remote_fix_step(real_api: CarelineApi) -> None:
+def test_covered_device_starts_the_guide_for_its_component(real_api: CarelineApi) -> None:
     said, events, dispatcher = check(DETAILS)
     assert said[0] == "utter_covered_until"
     assert dispatcher.messages[0]["coverage_kind"] == "care_pack"
-    assert said[-1] == "utter_remote_fix_step"
+    assert said[-2:] == ["utter_guide_intro", "utter_guide_step"]
     slots = slot_events(events)
-    assert slots["flow_step"] == "remote_fix"
+    assert slots["flow_step"] == "self_test"
+    assert (slots["guide_id"], slots["guide_step"]) == ("display", "any_picture")
     assert slots["entitlement"]["entitled"] is True
+    assert slots["entitlement"]["category"] == "business_notebook"
 
 
 def test_not_registered_care_pack_offers_a_quote(real_api: CarelineApi) -> None:
@@ -50,8 +52,14 @@ def test_priority_pin_skips_troubleshooting(real_api: CarelineApi) -> None:
         DETAILS | {"serial_number": "5CG3300111", "country": "DK", "pin": "482913"}
     )
     assert "utter_priority_welcome" in said
-    assert "utter_remote_fix_step" not in said
-    assert slot_events(events)["flow_step"] == "confirm_case"
+    assert "utter_guide_intro" not in said
+    assert said[-1] == "utter_ask_diagnosis"
+    assert slot_events(events)["flow_step"] == "priority_diagnosis"
+    # The diagnosis form takes the next message, whatever its intent.
+    assert {"event": "active_loop", "name": "priority_diagnosis_form"} in [
+        {k: e.get(k) for k in ("event", "name")} for e in events
+    ]
+    assert slot_events(events)["requested_slot"] == "diagnosis"
 
 
 def test_unknown_serial_is_asked_again_once(real_api: CarelineApi) -> None:
@@ -75,24 +83,6 @@ def test_api_down_is_told_not_crashed() -> None:
         clients.use_api(None)
     assert said == ["utter_case_failed"]
     assert slot_events(events) == {"flow_step": None}
-
-
-def test_remote_fix_failed_records_the_step_and_offers_a_case() -> None:
-    dispatcher = CollectingDispatcher()
-    tracker = make_tracker(intent="deny", slots={"flow_step": "remote_fix"})
-    events = run(ActionFlowAnswer().run(dispatcher, tracker, {}))
-    assert responses(dispatcher) == ["utter_offer_case"]
-    slots = slot_events(events)
-    assert slots["flow_step"] == "confirm_case"
-    assert slots["self_test_log"][0]["result"] == "fail"
-
-
-def test_remote_fix_worked() -> None:
-    dispatcher = CollectingDispatcher()
-    tracker = make_tracker(intent="affirm", slots={"flow_step": "remote_fix"})
-    events = run(ActionFlowAnswer().run(dispatcher, tracker, {}))
-    assert responses(dispatcher) == ["utter_glad_fixed", "utter_anything_else"]
-    assert slot_events(events)["flow_step"] is None
 
 
 def test_yes_to_a_case_opens_it(real_api: CarelineApi) -> None:
@@ -121,7 +111,7 @@ def test_a_retyped_serial_is_checked_again(real_api: CarelineApi) -> None:
     )
     events = run(ActionFlowAnswer().run(dispatcher, tracker, {}))
     assert responses(dispatcher)[0] == "utter_covered_until"
-    assert slot_events(events)["flow_step"] == "remote_fix"
+    assert slot_events(events)["flow_step"] == "self_test"
     missing = CollectingDispatcher()
     no_serial = make_tracker(intent="inform", slots={"flow_step": "serial_again"})
     run(ActionFlowAnswer().run(missing, no_serial, {}))

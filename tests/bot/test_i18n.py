@@ -28,8 +28,8 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract
 from babel.messages.pofile import read_po, write_po
 
-import bot.i18n
-from bot.i18n import Catalogs, placeholders
+import careline.i18n
+from careline.i18n import Catalogs, placeholders
 from careline.languages import SUPPORTED_LANGUAGES
 
 pytestmark = pytest.mark.rasa
@@ -164,7 +164,7 @@ def test_every_domain_response_is_in_the_pot() -> None:
     missing = set()
     for name, variants in Domain.from_path(REPO / "domain").responses.items():
         for variant in variants:
-            plural = (variant.get("metadata") or {}).get(bot.i18n.PLURAL_METADATA_KEY)
+            plural = (variant.get("metadata") or {}).get(careline.i18n.PLURAL_METADATA_KEY)
             if variant.get("text"):
                 msgid = (variant["text"], plural) if plural else variant["text"]
                 if (name, msgid) not in template:
@@ -249,7 +249,7 @@ def test_extract_domain_yields_contexts_plurals_buttons_and_comments(tmp_path: P
     with path.open("rb") as fileobj:
         found = {
             (context, msgid): comments
-            for _, msgid, comments, context in extract("bot.i18n:extract_domain", fileobj)
+            for _, msgid, comments, context in extract("careline.i18n:extract_domain", fileobj)
         }
 
     assert found == {
@@ -279,7 +279,8 @@ def test_extract_domain_yields_contexts_plurals_buttons_and_comments(tmp_path: P
 def test_extract_terms_uses_the_category_as_context() -> None:
     with (LOCALES / "terms.yml").open("rb") as fileobj:
         found = {
-            (c, m): comments for _, m, comments, c in extract("bot.i18n:extract_terms", fileobj)
+            (c, m): comments
+            for _, m, comments, c in extract("careline.i18n:extract_terms", fileobj)
         }
     assert found[("term:component", "screen")] == [
         "term component=display: a short label shown inside responses"
@@ -295,7 +296,7 @@ def test_extract_yaml_texts_for_other_sources(tmp_path: Path) -> None:
     )
     options = {"keys": "title, prompt", "context": "guide:{stem}"}
     with path.open("rb") as fileobj:
-        found = list(extract("bot.i18n:extract_yaml_texts", fileobj, options=options))
+        found = list(extract("careline.i18n:extract_yaml_texts", fileobj, options=options))
     assert found == [
         (1, "No power", ["guide:no_power title: no placeholders"], "guide:no_power"),
         (
@@ -507,13 +508,13 @@ def test_catalogs_are_read_once_per_language(
     from bot.nlg import CatalogNLG
 
     reads: list[str] = []
-    real_read_po = bot.i18n.read_po
+    real_read_po = careline.i18n.read_po
 
     def counting_read_po(fileobj: Any, **kwargs: Any) -> Catalog:
         reads.append(kwargs["locale"])
         return real_read_po(fileobj, **kwargs)
 
-    monkeypatch.setattr(bot.i18n, "read_po", counting_read_po)
+    monkeypatch.setattr(careline.i18n, "read_po", counting_read_po)
     nlg = CatalogNLG(domain=test_domain, catalogs=Catalogs(test_locales))
     assert reads == []  # nothing is loaded before it is needed
     for _ in range(3):

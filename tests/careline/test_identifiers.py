@@ -2,6 +2,7 @@ import pytest
 
 from careline.identifiers import (
     base_product_number,
+    failure_id_attempt_length,
     format_case_id,
     format_failure_id,
     luhn_check_digit,
@@ -168,3 +169,20 @@ def test_format_failure_id() -> None:
 )
 def test_normalise_pin(raw: str, expected: str | None) -> None:
     assert normalise_pin(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("7KQ9-2JMX-4T8L-P3VW-ZC6R", 20),
+        ("it failed with 7kq9 2jmx 4t8l p3vw zc6r", 20),
+        ("the fan test said 12345678ABCDEFGH9", 17),
+        ("7KQ9-2JMX-4T8L-P3VW-ZC6R-1HQ5-XY", 26),
+        ("7KQ9-2JMX-4T8L-P3VW-ZC6R-1HQ5", None),  # valid: not a mistake
+        ("no, the test did not pass", None),
+        ("serial 5CG3201ABC and product 8A3N7EA", None),
+        ("call me on +31 20 555 0100", None),
+    ],
+)
+def test_failure_id_attempt_length(text: str, length: int | None) -> None:
+    assert failure_id_attempt_length(text) == length

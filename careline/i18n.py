@@ -297,6 +297,8 @@ def extract_terms(
     source = fileobj.read()
     _parse_terms(yaml.safe_load(source), _name(fileobj))
     root = yaml.compose(source)
+    if root is None:
+        return
     for category_node, labels in root.value:
         category = category_node.value
         for code_node, label_node in labels.value:
@@ -317,7 +319,8 @@ def extract_yaml_texts(
 ) -> Iterator[_Extracted]:
     """Generic Babel extractor for other YAML sources (self-test guides, ...).
 
-    Every string under one of the `keys` (at any depth) is a message; its context is
+    Every string under one of the `keys` (at any depth), or in a list under one of
+    them, is a message; its context is
     `context` with `{stem}` replaced by the file name without extension, so the code
     that shows those texts translates them with `pgettext(context, english_text)`.
     In `locales/babel.cfg`:
@@ -345,6 +348,13 @@ def extract_yaml_texts(
                 if text is not None:
                     comment = _describe(f"{context} {child_path}", text)
                     yield _line(value), "pgettext", (context, text), [comment]
+                elif key in keys and isinstance(value, yaml.SequenceNode):
+                    # A list of texts under a key (e.g. the steps of an outline).
+                    for index, item in enumerate(value.value):
+                        item_text = _text(item)
+                        if item_text is not None:
+                            comment = _describe(f"{context} {child_path}[{index}]", item_text)
+                            yield _line(item), "pgettext", (context, item_text), [comment]
                 else:
                     yield from walk(value, child_path)
         elif isinstance(node, yaml.SequenceNode):

@@ -95,15 +95,10 @@ async def check_and_tell(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if step == "self_test":
         return [*events, *await start_guide(dispatcher, tracker)]
     if step == "priority_diagnosis":
-        # R15: the helpdesk's own diagnosis, in one free-text answer: the form asks for
-        # it now and takes the next message whatever its intent.
-        dispatcher.utter_message(response="utter_ask_diagnosis")
-        return [
-            *events,
-            SlotSet("flow_step", step),
-            ActiveLoop("priority_diagnosis_form"),
-            SlotSet("requested_slot", "diagnosis"),
-        ]
+        # R15: the helpdesk's own diagnosis, in one free-text answer. The form runs
+        # next (an active loop comes first), asks for it and takes the next message
+        # whatever its intent.
+        return [*events, SlotSet("flow_step", step), ActiveLoop("priority_diagnosis_form")]
     return [*events, SlotSet("flow_step", step if step != "done" else None)]
 
 

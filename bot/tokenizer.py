@@ -131,6 +131,25 @@ def _split_at_script_boundaries(folded: str, spans: list[Span]) -> list[Span]:
     return result
 
 
+# French elision ("l'écran", "d'alimentation", "qu'il"): split after the apostrophe
+# whatever tokenizer ran, so a short French message detected as another language is
+# segmented as French training data is. English contractions ("don't", "it's") do
+# not match: the letter before the apostrophe must start the token.
+_ELISION = re.compile(r"(?i)(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w{2})")
+
+
+def _split_elisions(folded: str, spans: list[Span]) -> list[Span]:
+    """Cut "l'" (and the other French elided words) off the word that follows."""
+    result: list[Span] = []
+    for start, end in spans:
+        match = _ELISION.match(folded, start, end)
+        if match and match.end() < end:
+            result += [(start, match.end()), (match.end(), end)]
+        else:
+            result.append((start, end))
+    return result
+
+
 def _keep_whole(folded: str, spans: list[Span]) -> list[Span]:
     """Merge the spans that cover an e-mail address or a code into one span each.
 
@@ -179,7 +198,7 @@ def tokenize_text(text: str, language: str) -> list[Token]:
         for token in nlp.make_doc(folded)
         if token.text.strip()
     ]
-    spans = _keep_whole(folded, _split_at_script_boundaries(folded, spans))
+    spans = _keep_whole(folded, _split_elisions(folded, _split_at_script_boundaries(folded, spans)))
     # Jieba may leave whitespace inside a token's edges; trim so offsets are tight.
     tokens: list[Token] = []
     for start, end in spans:

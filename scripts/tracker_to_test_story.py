@@ -16,7 +16,7 @@ import sys
 import urllib.request
 from typing import Any
 
-KEPT_SLOTS = ("flow_step", "requested_slot")
+KEPT_SLOTS = ("flow_step", "requested_slot", "handoff")
 SKIPPED_ACTIONS = ("action_listen", "action_session_start", "action_extract_slots")
 
 

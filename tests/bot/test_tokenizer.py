@@ -279,3 +279,23 @@ def test_create_preloads_every_language() -> None:
     CarelineTokenizer.create(config, None, None, None)  # type: ignore[arg-type]  # unused by create
 
     assert module._spacy_tokenizer.cache_info().currsize == len(module.SUPPORTED_LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "tokens"),
+    [
+        # A short French message detected as English is still split as French.
+        ("l'imprimante", "en", ["l'", "imprimante"]),
+        ("c'est l'écran", "en", ["c'", "est", "l'", "écran"]),
+        ("qu'il démarre", "fr", ["qu'", "il", "démarre"]),
+        # English contractions are left to the English rules.
+        ("don't", "en", ["do", "n't"]),
+        ("it's dead", "en", ["it", "'s", "dead"]),
+    ],
+)
+def test_french_elision_is_split_whatever_the_language(
+    text: str, language: str, tokens: list[str]
+) -> None:
+    from bot.tokenizer import tokenize_text
+
+    assert [t.text for t in tokenize_text(text, language)] == tokens

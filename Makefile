@@ -58,6 +58,9 @@ demo-data: migrate ## load data/demo/entitlement-demo.json (idempotent)
 
 # --- model ------------------------------------------------------------------------
 $(MODEL): $(TRAINING_INPUTS) | $(RASA_STAMP)
+	@# Rasa caches component outputs by config and data, not by code: a changed custom
+	@# component (bot/) must not reuse features computed by its old version.
+	@if echo "$?" | tr ' ' '\n' | grep -q '^bot/'; then rm -rf .rasa/cache; fi
 	@start=$$(date +%s); \
 	$(RASA)/rasa train --domain domain --data $(RASA_DATA) --fixed-model-name careline --out models \
 	&& printf '{"seconds": %s, "examples": %s, "date": "%s"}\n' "$$(( $$(date +%s) - start ))" \

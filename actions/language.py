@@ -2,7 +2,9 @@
 
 The `language` slot is already set from the `language` entity when this action runs;
 the action confirms in the new language, or asks which language when none was named.
-The slots collected so far are untouched, and an active form continues where it was.
+The slots collected so far are untouched: an active form continues where it was (and
+asks its question again, in the new language), and a pending question outside forms —
+a self-test step, "shall I open a case?" — is asked again in the new language.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import Event, language_of
+from actions.common import Event, language_of, say
+from actions.triage import pending_question
 
 
 class ActionChangeLanguage(Action):  # type: ignore[misc]  # rasa_sdk is untyped
@@ -34,4 +37,7 @@ class ActionChangeLanguage(Action):  # type: ignore[misc]  # rasa_sdk is untyped
             return []
         language = language_of(tracker)
         dispatcher.utter_message(response="utter_language_changed", language=language)
+        question = None if tracker.active_loop_name else pending_question(tracker)
+        if question is not None:
+            say(dispatcher, [question])
         return []

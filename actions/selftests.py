@@ -39,6 +39,7 @@ from actions.guides import (
     step_utterance,
 )
 from actions.replies import Utterance
+from careline.answers import leading_yes_no
 from careline.identifiers import failure_id_attempt_length
 from careline.selftest import (
     AnswerKind,
@@ -127,10 +128,15 @@ async def answer_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     intent = latest_intent(tracker)
     failure_id = _failure_id_given(tracker)
     answer: AnswerKind
+    said_yes_no = leading_yes_no(text)
     if failure_id:
         answer = "failure_id"
     elif intent in ("affirm", "deny"):
         answer = "affirm" if intent == "affirm" else "deny"
+    elif said_yes_no is not None:
+        # "nee, het lampje blijft uit" read as a problem report: the leading "nee" is
+        # the answer to the step's yes/no question.
+        answer = said_yes_no
     else:
         length = failure_id_attempt_length(text)
         if length is not None:

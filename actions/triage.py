@@ -23,7 +23,7 @@ from actions import clients
 from actions.cases import hand_over, open_case_and_tell
 from actions.clients.careline_api import ApiError
 from actions.common import Event, language_of, latest_intent, say, text_slot
-from actions.guides import GUIDE_SLOTS, left_guide_record
+from actions.guides import GUIDE_SLOTS, left_guide_record, pending_step
 from actions.replies import Utterance, entitlement_replies
 from actions.selftests import answer_csr_offer, answer_step, start_guide
 
@@ -158,14 +158,27 @@ class ActionFlowAnswer(Action):  # type: ignore[misc]  # rasa_sdk is untyped
 
     @staticmethod
     def _ask_again(dispatcher: CollectingDispatcher, step: str) -> list[Event]:
-        question = {
-            "offer_csr": "utter_csr_offer_again",
-            "confirm_case": "utter_offer_case",
-            "offer_quote": "utter_offer_quote_case",
-        }.get(step)
+        question = QUESTIONS.get(step)
         if question:
             dispatcher.utter_message(response=question)
         return []
+
+
+#: The question to ask again for a pending yes/no `flow_step`.
+QUESTIONS = {
+    "offer_csr": "utter_csr_offer_again",
+    "confirm_case": "utter_offer_case",
+    "offer_quote": "utter_offer_quote_case",
+}
+
+
+def pending_question(tracker: Tracker) -> Utterance | None:
+    """The question the customer still has to answer (a guide step, a yes/no), if any."""
+    step = pending_step(tracker)
+    if step is not None:
+        return step
+    question = QUESTIONS.get(str(tracker.get_slot("flow_step")))
+    return Utterance(question) if question else None
 
 
 class ActionStopFlow(Action):  # type: ignore[misc]  # rasa_sdk is untyped

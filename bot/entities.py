@@ -13,7 +13,8 @@ cannot check a Luhn digit. `CarelineEntityExtractor` runs after DIET (and after
 3. drops extracted entities whose value is not valid for their type (a "serial"
    of 9 characters), and keeps one entity per span: a pattern hit wins over
    anything overlapping it; an entity from DIET wins over an overlapping
-   look-up hit (DIET saw the context);
+   look-up hit (DIET saw the context), unless the look-up hit covers more text
+   than DIET's entity ("Pays-Bas" is a country, not a person called "Bas");
 4. adds a ``language`` entity with role ``detected`` carrying the message
    language decided by `bot.tokenizer.CarelineTokenizer`, when it came from
    evidence (metadata, script or py3langid, not the English default) and the
@@ -74,6 +75,13 @@ DETECTED_ROLE = "detected"
 _CONFIDENCE_KEYS = ("confidence_entity", "confidence")
 
 Entity = dict[str, Any]
+
+
+def _strictly_inside(entity: Entity, start: int, end: int) -> bool:
+    """Whether an entity lies within [start, end) and is shorter than it."""
+    e_start = int(entity.get(ENTITY_ATTRIBUTE_START, 0))
+    e_end = int(entity.get(ENTITY_ATTRIBUTE_END, 0))
+    return start <= e_start and e_end <= end and (e_end - e_start) < (end - start)
 
 
 def _overlaps(entity: Entity, start: int, end: int) -> bool:
@@ -168,8 +176,16 @@ class CarelineEntityExtractor(GraphComponent, EntityExtractorMixin):
         result = [self._entity(hit) for hit in structured]
         result.extend(kept)
         for hit in lexical:
-            if any(_overlaps(entity, hit.start, hit.end) for entity in result):
+            overlapping = [entity for entity in result if _overlaps(entity, hit.start, hit.end)]
+            if overlapping and not all(
+                _strictly_inside(entity, hit.start, hit.end)
+                and any(entity is other for other in kept)
+                for entity in overlapping
+            ):
                 continue
+            # A look-up hit wins over DIET entities strictly inside it: "Pays-Bas" is
+            # the country, not a person called "Bas".
+            result = [entity for entity in result if not any(entity is o for o in overlapping)]
             result.append(self._entity(hit))
         result.sort(
             key=lambda entity: (

@@ -14,7 +14,7 @@ reports:
   `nlu_fallback`) and the share of in-scope sentences sent to `nlu_fallback`;
 - entity precision, recall and F1 per entity type, comparing (type, normalised
   value) pairs per sentence;
-- the most frequent confusion pairs.
+- the most frequent confusion pairs (and, in the JSON, every misclassified sentence).
 
 Before evaluating it checks that no held-out sentence occurs in the training data
 (case- and space-insensitive) and refuses to report otherwise. The results go to
@@ -50,6 +50,7 @@ class LanguageResult:
     correct: int = 0
     gold: list[str] = field(default_factory=list)
     predicted: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
     entity_counts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
     def summary(self) -> dict[str, Any]:
@@ -89,6 +90,11 @@ class LanguageResult:
             "confusions": [
                 {"gold": g, "predicted": p, "count": n} for (g, p), n in confusions.most_common(10)
             ],
+            "errors": [
+                {"text": t, "gold": g, "predicted": p}
+                for t, g, p in zip(self.texts, self.gold, self.predicted, strict=True)
+                if g != p
+            ],
         }
 
 
@@ -110,7 +116,9 @@ def _label(message: Any) -> str:
 def _predicted_label(parsed: dict[str, Any]) -> str:
     intent = str((parsed.get("intent") or {}).get("name"))
     if intent == "faq":
-        selected = (parsed.get("response_selector") or {}).get("faq") or {}
+        selectors = parsed.get("response_selector") or {}
+        # A ResponseSelector without `retrieval_intent` reports under "default".
+        selected = selectors.get(intent) or selectors.get("default") or {}
         key = (selected.get("response") or {}).get("intent_response_key")
         if key:
             return str(key)
@@ -150,6 +158,7 @@ async def evaluate(model: Path, test_files: list[Path]) -> dict[str, LanguageRes
             result.correct += gold == predicted
             result.gold.append(gold)
             result.predicted.append(predicted)
+            result.texts.append(message.get("text"))
             expected = _entities(message.get("entities"))
             found = _entities(parsed.get("entities"))
             for entity in {e for e, _ in expected} | {e for e, _ in found}:

@@ -653,6 +653,10 @@ COMPONENT_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
 # crash, not the display). They win over the shorter synonym and produce nothing.
 COMPONENT_BLOCKERS: tuple[str, ...] = (
     "sound like",
+    # Danish "lader" is the verb "charges", Dutch "lader" the charger.
+    "lader ikke",
+    "lader op",
+    "lader den",
     "sounds like",
     "sounded like",
     "sounds good",

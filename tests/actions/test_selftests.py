@@ -173,6 +173,13 @@ def test_a_guide_continues_in_another_guide(real_api: CarelineApi) -> None:
     assert (power.slots["guide_id"], power.slots["guide_step"]) == ("no_boot", "blink_codes")
 
 
+def test_a_leading_yes_or_no_answers_the_step_whatever_the_intent(memory: Conversation) -> None:
+    memory.answer("report_problem", "nee, de test liep vast met een fout")
+    assert memory.slots["guide_step"] is None  # quick test failed: the part is offered
+    assert memory.slots["flow_step"] == "offer_csr"
+    assert memory.slots["self_test_log"][0]["answer"] == "nee, de test liep vast met een fout"
+
+
 def test_unclear_answers_and_mistyped_failure_ids_repeat_the_step(memory: Conversation) -> None:
     memory.answer("inform", "hmm the screen is blue")
     assert memory.said == ["utter_guide_answer_unclear", "utter_guide_step"]

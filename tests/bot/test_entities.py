@@ -553,3 +553,22 @@ def test_tiny_model_trains_and_parses_offline(
     for entity in result["entities"]:
         if entity.get("role") != "detected":
             assert text[entity["start"] : entity["end"]].strip()
+
+
+def test_a_longer_lookup_hit_wins_over_a_diet_entity_inside_it(nlu_parse: Parse) -> None:
+    diet = [
+        {
+            "entity": "person_name",
+            "value": "Bas",
+            "start": 5,
+            "end": 8,
+            "extractor": "DIETClassifier",
+        }
+    ]
+    message = nlu_parse("Pays-Bas", metadata={"language": "fr"}, entities=diet)
+    found = [
+        (e["entity"], e["value"], e["start"], e["end"])
+        for e in message.get("entities")
+        if e.get("role") != "detected"
+    ]
+    assert found == [("country", "NL", 0, 8)]

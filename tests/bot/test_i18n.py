@@ -627,3 +627,58 @@ def test_endpoints_yml_uses_the_catalog_nlg() -> None:
     endpoints = AvailableEndpoints.read_endpoints(str(REPO / "endpoints.yml"))
     assert endpoints.nlg is not None, "endpoints.yml has no `nlg:` section"
     assert endpoints.nlg.type == "bot.nlg.CatalogNLG"
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_guide_steps_and_csr_outlines_render_in_every_language(domain: Any, language: str) -> None:
+    """Texts of data files (guides, CSR catalogue) come through the NLG translated."""
+    from bot.nlg import CatalogNLG
+
+    prompt = "Does a light come on?"
+    step = {
+        "step_text": {"msgctxt": "guide:no_power", "msgid": "Let's check the paper path."},
+        "step_prompt": {"msgctxt": "guide:no_power", "msgid": prompt},
+    }
+    nlg = CatalogNLG(domain=domain)
+    rendered = nlg.generate_from_slots("utter_guide_step", {"language": language}, "rest", **step)
+    assert rendered is not None
+    expected = prompt if language == "en" else translation(language, "guide:no_power", prompt)
+    assert rendered["text"].endswith(expected)
+    offer = nlg.generate_from_slots(
+        "utter_csr_offer_courier",
+        {"language": language},
+        "rest",
+        csr_part="ac_adapter",
+        csr_skill="easy",
+        csr_steps=[
+            {"msgctxt": "csr", "msgid": "Shut the computer down."},
+            {
+                "msgctxt": "csr",
+                "msgid": "Unplug the old adapter from the wall socket and from the computer.",
+            },
+        ],
+    )
+    assert offer is not None
+    lines = offer["text"].split("\n")
+    assert lines[1].startswith("1. ") and lines[2].startswith("2. "), offer["text"]
+    assert "{" not in offer["text"]
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "fragment"),
+    [("en", 20, "but I read 20."), ("en", 1, "only one"), ("fr", 20, "j'en ai lu 20"),
+     ("de", 1, "nur ein Zeichen"), ("zh", 20, "只读到了 20 位")],
+)  # fmt: skip
+def test_plural_and_voice_variants(domain: Any, language: str, count: int, fragment: str) -> None:
+    from bot.nlg import CatalogNLG
+
+    nlg = CatalogNLG(domain=domain)
+    slots = {"language": language}
+    text = nlg.generate_from_slots("utter_invalid_failure_id", slots, "rest", count=count)
+    assert text is not None and fragment in text["text"]
+    voice = nlg.generate_from_slots("utter_invalid_failure_id", slots, "voice", count=count)
+    assert voice is not None and voice["text"] != text["text"]
+    report = nlg.generate_from_slots(
+        "utter_self_test_report", slots, "voice", report_url="http://x/report"
+    )
+    assert report is not None and "http" not in report["text"]

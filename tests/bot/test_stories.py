@@ -59,7 +59,7 @@ def test_conversation_stories_pass(tmp_path: Path) -> None:
 
 
 SCENARIOS = REPO / "tests" / "stories" / "scenarios.yml"
-LANGUAGES = ("en", "nl")
+LANGUAGES = ("en", "nl", "da", "fr", "de", "zh")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

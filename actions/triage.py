@@ -43,12 +43,20 @@ class ActionRegisterProblem(Action):  # type: ignore[misc]  # rasa_sdk is untype
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[Event]:
-        """Say we'll take details; forget the answer to an earlier problem's questions."""
+        """Say we'll take details; forget what belonged to an earlier problem.
+
+        The self-test log and a failure ID of an earlier problem must not reach this
+        problem's case; a failure ID given in this very message is kept.
+        """
         dispatcher.utter_message(response="utter_problem_noted")
+        entities = tracker.latest_message.get("entities") or []
+        new_failure_id = any(e.get("entity") == "failure_id" for e in entities)
         return [
             SlotSet("flow_step", None),
             SlotSet("opened_case_id", None),
+            SlotSet("self_test_log", []),
             *(SlotSet(slot, None) for slot in GUIDE_SLOTS),
+            *([] if new_failure_id else [SlotSet("failure_id", None)]),
         ]
 
 

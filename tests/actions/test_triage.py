@@ -143,3 +143,23 @@ def test_stop_resets_the_flow_but_keeps_details() -> None:
     assert {"event": "active_loop", "name": None} in [
         {k: e.get(k) for k in ("event", "name")} for e in events
     ]
+
+
+def test_a_new_problem_forgets_the_earlier_problems_steps_and_failure_id() -> None:
+    from actions.triage import ActionRegisterProblem
+
+    earlier = {"self_test_log": [{"step": "quick_test"}], "failure_id": "7KQ92JMX4T8LP3VWZC6R1HQ5"}
+    events = run(
+        ActionRegisterProblem().run(
+            CollectingDispatcher(), make_tracker(intent="report_problem", slots=earlier), {}
+        )
+    )
+    assert slot_events(events)["self_test_log"] == []
+    assert slot_events(events)["failure_id"] is None
+    with_id = make_tracker(
+        intent="report_problem",
+        slots=earlier,
+        entities=[{"entity": "failure_id", "value": "7KQ92JMX4T8LP3VWZC6R1HQ5"}],
+    )
+    events = run(ActionRegisterProblem().run(CollectingDispatcher(), with_id, {}))
+    assert "failure_id" not in slot_events(events)

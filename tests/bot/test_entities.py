@@ -572,3 +572,18 @@ def test_a_longer_lookup_hit_wins_over_a_diet_entity_inside_it(nlu_parse: Parse)
         if e.get("role") != "detected"
     ]
     assert found == [("country", "NL", 0, 8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("mijn laptop loopt steeds vast met geheugenfouten", "nl"),
+        ("mein Laptop stürzt ständig mit Arbeitsspeicherfehlern ab", "de"),
+        ("min bærbare går hele tiden ned med hukommelsesfejl", "da"),
+        ("mon portable plante avec des erreurs de mémoire", "fr"),
+        ("我的笔记本老是因为内存错误死机", "zh"),
+    ],
+)
+def test_memory_errors_name_the_memory(nlu_parse: Parse, text: str, language: str) -> None:
+    message = nlu_parse(text, metadata={"language": language})
+    assert ("component", "memory") in {(e["entity"], e["value"]) for e in message.get("entities")}

@@ -119,7 +119,7 @@ def entitlement_replies(
         return said, "offer_quote"
     if tier:
         # R15: the helpdesk has diagnosed already; no standard troubleshooting. The
-        # priority_diagnosis_form asks for the diagnosis next (data/rules/triage.yml).
+        # entitlement action then activates priority_diagnosis_form (actions/triage.py).
         return said, "priority_diagnosis"
     # Remote fix first: the self-test guide for the problem (actions/selftests.py).
     return said, "self_test"

@@ -32,6 +32,11 @@ def text_slot(tracker: Tracker, name: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def mentions(tracker: Tracker, entity: str) -> bool:
+    """Whether the latest user message carries an entity of that type."""
+    return any(e.get("entity") == entity for e in tracker.latest_message.get("entities") or [])
+
+
 def latest_intent(tracker: Tracker) -> str | None:
     """The name of the intent of the latest user message."""
     intent = tracker.latest_message.get("intent") or {}

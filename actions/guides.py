@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from rasa_sdk import Tracker
 
 from actions.common import text_slot
 from actions.replies import Utterance
 from actions.settings import get_settings
-from careline.selftest import GuideBook, load_guide_book
+from careline.selftest import GuideBook, StepRecord, load_guide_book
+from careline.selftest.walker import entry
 
 #: Slots that hold where the customer is in a guide; cleared when the guide ends.
 GUIDE_SLOTS = ("guide_id", "guide_step", "csr_part")
@@ -70,7 +70,7 @@ def pending_step(tracker: Tracker) -> Utterance | None:
     return step_utterance(book, *where) if where else None
 
 
-def left_guide_record(tracker: Tracker, outcome: str) -> dict[str, Any] | None:
+def left_guide_record(tracker: Tracker, outcome: str) -> StepRecord | None:
     """The record of leaving a guide at its pending step (stop, hand-over)."""
     if tracker.get_slot("flow_step") != "self_test":
         return None
@@ -79,12 +79,12 @@ def left_guide_record(tracker: Tracker, outcome: str) -> dict[str, Any] | None:
     if where is None:
         return None
     guide_id, step_id = where
-    return {
-        "guide": guide_id,
-        "step": step_id,
-        "prompt": book.guide(guide_id).steps[step_id].prompt,
-        "answer": " ".join(str(tracker.latest_message.get("text") or "").split())[:1000],
-        "result": "skipped",
-        "outcome": outcome,
-        "at": now().isoformat(),
-    }
+    return entry(
+        guide_id,
+        step_id,
+        book.guide(guide_id).steps[step_id].prompt,
+        answer_text=str(tracker.latest_message.get("text") or ""),
+        result="skipped",
+        outcome=outcome,
+        at=now(),
+    )

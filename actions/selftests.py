@@ -28,7 +28,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.cases import hand_over, open_case_and_tell
 from actions.clients.careline_api import Entitlement
-from actions.common import Event, latest_intent, say, text_slot
+from actions.common import Event, latest_intent, mentions, say, text_slot
 from actions.guides import (
     GUIDE_SLOTS,
     guide_book,
@@ -47,12 +47,12 @@ from careline.selftest import (
     Move,
     Outcome,
     StepRecord,
-    first_step,
     guide_for,
     move,
     record_step,
 )
 from careline.selftest.models import CSR_CONTEXT
+from careline.selftest.walker import entry
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +62,7 @@ PRIORITY_PROMPT = "Priority Services helpdesk: the helpdesk's own diagnosis."
 
 def _failure_id_given(tracker: Tracker) -> str | None:
     """The failure ID of the latest message, normalised (validated by the slot)."""
-    entities = tracker.latest_message.get("entities") or []
-    if any(e.get("entity") == "failure_id" for e in entities):
-        return text_slot(tracker, "failure_id")
-    return None
+    return text_slot(tracker, "failure_id") if mentions(tracker, "failure_id") else None
 
 
 def _with(tracker: Tracker, *entries: StepRecord | dict[str, Any]) -> list[dict[str, Any]]:
@@ -86,7 +83,7 @@ async def start_guide(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
             SlotSet("self_test_log", log_so_far),
             *await finish(dispatcher, tracker, Outcome("repair"), log_so_far),
         ]
-    start = first_step(book, guide.id).step or guide.start
+    start = guide.start
     say(
         dispatcher,
         [
@@ -103,17 +100,17 @@ async def start_guide(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     ]
 
 
-def _failure_record(guide_id: str, failure_id: str, tracker: Tracker) -> dict[str, Any]:
-    return {
-        "guide": guide_id,
-        "step": "failure_id_reported",
-        "prompt": "Failure ID from HP PC Hardware Diagnostics given before the guide.",
-        "answer": " ".join(str(tracker.latest_message.get("text") or "").split())[:1000],
-        "result": "fail",
-        "failure_id": failure_id,
-        "outcome": "repair",
-        "at": now().isoformat(),
-    }
+def _failure_record(guide_id: str, failure_id: str, tracker: Tracker) -> StepRecord:
+    return entry(
+        guide_id,
+        "failure_id_reported",
+        "Failure ID from HP PC Hardware Diagnostics given before the guide.",
+        answer_text=str(tracker.latest_message.get("text") or ""),
+        result="fail",
+        outcome="repair",
+        at=now(),
+        failure_id=failure_id,
+    )
 
 
 async def answer_step(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Event]:
@@ -244,18 +241,18 @@ async def answer_csr_offer(dispatcher: CollectingDispatcher, tracker: Tracker) -
     return [SlotSet("csr_part", None), SlotSet("flow_step", "confirm_case")]
 
 
-def priority_record(tracker: Tracker) -> dict[str, Any]:
+def priority_record(tracker: Tracker) -> StepRecord:
     """The record of a Priority Services helpdesk's own diagnosis (R15)."""
-    return {
-        "guide": PRIORITY_GUIDE,
-        "step": "helpdesk_diagnosis",
-        "prompt": PRIORITY_PROMPT,
-        "answer": " ".join((text_slot(tracker, "diagnosis") or "").split())[:1000],
-        "result": "skipped",
-        "failure_id": text_slot(tracker, "failure_id"),
-        "outcome": "repair",
-        "at": now().isoformat(),
-    }
+    return entry(
+        PRIORITY_GUIDE,
+        "helpdesk_diagnosis",
+        PRIORITY_PROMPT,
+        answer_text=text_slot(tracker, "diagnosis") or "",
+        result="skipped",
+        outcome="repair",
+        at=now(),
+        failure_id=text_slot(tracker, "failure_id"),
+    )
 
 
 class ActionOpenPriorityCase(Action):  # type: ignore[misc]  # rasa_sdk is untyped

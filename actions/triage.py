@@ -22,7 +22,7 @@ from rasa_sdk.types import DomainDict
 from actions import clients
 from actions.cases import hand_over, open_case_and_tell
 from actions.clients.careline_api import ApiError
-from actions.common import Event, language_of, latest_intent, say, text_slot
+from actions.common import Event, language_of, latest_intent, mentions, say, text_slot
 from actions.guides import GUIDE_SLOTS, left_guide_record, pending_step
 from actions.replies import Utterance, entitlement_replies
 from actions.selftests import answer_csr_offer, answer_step, start_guide
@@ -49,8 +49,7 @@ class ActionRegisterProblem(Action):  # type: ignore[misc]  # rasa_sdk is untype
         problem's case; a failure ID given in this very message is kept.
         """
         dispatcher.utter_message(response="utter_problem_noted")
-        entities = tracker.latest_message.get("entities") or []
-        new_failure_id = any(e.get("entity") == "failure_id" for e in entities)
+        new_failure_id = mentions(tracker, "failure_id")
         return [
             SlotSet("flow_step", None),
             SlotSet("opened_case_id", None),

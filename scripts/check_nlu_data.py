@@ -27,6 +27,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.entities import CarelineEntityExtractor
+from bot.evaluate import check_leaks
 from bot.tokenizer import CarelineTokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,10 +47,6 @@ VOCABULARY = {"country", "language", "component"}
 CHECKED = STRUCTURED | VOCABULARY
 
 
-def _key(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def _examples(path: Path) -> list[Message]:
     return [m for m in load_data(str(path)).training_examples if m.get("text")]
 
@@ -60,7 +57,6 @@ def main(languages: list[str]) -> int:
     extractor = CarelineEntityExtractor(
         {**CarelineEntityExtractor.get_default_config(), "detected_language_entity": False}
     )
-    trained = {_key(m.get("text")) for m in _examples(ROOT / "data" / "nlu")}
     failures = 0
     for language in languages:
         folder = ROOT / "data" / "nlu" / language
@@ -79,9 +75,9 @@ def main(languages: list[str]) -> int:
 
         held_out = ROOT / "tests" / "nlu" / f"{language}.yml"
         if held_out.exists():
-            leaked = [m.get("text") for m in _examples(held_out) if _key(m.get("text")) in trained]
-            for text in leaked:
-                print(f"   LEAK held-out sentence in training data: {text!r}")
+            leaked = check_leaks([held_out])
+            for leak in leaked:
+                print(f"   LEAK held-out sentence in training data: {leak}")
             failures += len(leaked)
             to_check = examples + _examples(held_out)
         else:

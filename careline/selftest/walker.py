@@ -73,6 +73,30 @@ def move(book: GuideBook, guide_id: str, step_id: str, answer: AnswerKind) -> Mo
     return Move(guide=guide_id, step=target)
 
 
+def entry(
+    guide: str,
+    step: str,
+    prompt: str,
+    *,
+    answer_text: str,
+    result: Literal["pass", "fail", "skipped", "unknown"],
+    outcome: str | None,
+    at: dt.datetime,
+    failure_id: str | None = None,
+) -> StepRecord:
+    """One entry of the self-test log; the customer's words are kept on one line."""
+    return StepRecord(
+        guide=guide,
+        step=step,
+        prompt=prompt,
+        answer=" ".join(answer_text.split())[:1000],
+        result=result,
+        failure_id=failure_id,
+        outcome=outcome,
+        at=at.isoformat(),
+    )
+
+
 def record_step(
     book: GuideBook,
     guide_id: str,
@@ -90,13 +114,13 @@ def record_step(
         result: Literal["pass", "fail"] = "fail"
     else:
         result = "pass" if answer == step.pass_on else "fail"
-    return StepRecord(
-        guide=guide_id,
-        step=step_id,
-        prompt=step.prompt,
-        answer=" ".join(answer_text.split())[:1000],
+    return entry(
+        guide_id,
+        step_id,
+        step.prompt,
+        answer_text=answer_text,
         result=result,
-        failure_id=failure_id,
         outcome=str(moved_to.outcome) if moved_to.outcome is not None else None,
-        at=at.isoformat(),
+        at=at,
+        failure_id=failure_id,
     )

@@ -120,9 +120,16 @@ test-app: $(APP_STAMP)
 test-rasa: $(RASA_STAMP)
 	$(RASA)/python -m pytest -p no:cacheprovider tests/bot $(PYTEST_ARGS)
 
-.PHONY: eval-nlu bench
+.PHONY: eval-nlu eval-nlu-dev check-nlu bench
 eval-nlu: train ## per-language NLU figures on the held-out sets → reports/nlu.md, reports/nlu.json
 	$(RASA)/python -m bot.evaluate
+
+LANGS ?= en nl da fr de zh
+check-nlu: $(RASA_STAMP) ## check the NLU data of LANGS: counts, leaks into test sets, entity annotations
+	$(RASA)/python scripts/check_nlu_data.py $(LANGS)
+
+eval-nlu-dev: train ## the same figures on the development sets (tuning) → reports/dev/
+	$(RASA)/python -m bot.evaluate --split dev
 
 bench: train ## NLU component and NLG speed (median per message/response)
 	$(RASA)/python -m bot.benchmark

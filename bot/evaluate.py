@@ -1,6 +1,6 @@
 """NLU evaluation per language on the held-out sets (`make eval-nlu`).
 
-    python -m bot.evaluate [--model models/careline.tar.gz] [--out reports]
+    python -m bot.evaluate [--model models/careline.tar.gz] [--out reports] [--split dev]
 
 For every language with a held-out file `tests/nlu/<lang>.yml` it parses each test
 sentence with the trained model (the real pipeline: tokenizer, featurizers, DIET,
@@ -20,6 +20,12 @@ Before evaluating it checks that no held-out sentence occurs in the training dat
 (case- and space-insensitive) and refuses to report otherwise. The results go to
 `reports/nlu.json` and `reports/nlu.md`, with the model's training time when
 `models/careline.train.json` (written by `make train`) is there.
+
+`--split dev` scores the development sets `tests/nlu/dev/<lang>.yml` instead
+(`make eval-nlu-dev` → `reports/dev/`). They are written apart from both the training
+data and the held-out sets, are never trained on either, and are what data and
+pipeline changes are tuned on; the held-out sets only measure the result, so the
+figures quoted in the README are not tuned to them.
 """
 
 from __future__ import annotations
@@ -129,17 +135,27 @@ def _entities(entities: list[dict[str, Any]] | None) -> Counter[tuple[str, str]]
     return Counter((str(e["entity"]), str(e.get("value"))) for e in entities or [])
 
 
-def check_leaks(test_files: list[Path]) -> list[str]:
-    """Held-out sentences that also occur in the training data."""
+def check_leaks(test_files: list[Path], also_not_in: list[Path] = ()) -> list[str]:
+    """Test sentences that also occur in the training data (or in `also_not_in`)."""
     from rasa.shared.nlu.training_data.loading import load_data
 
-    trained = {_key(m.get("text")) for m in load_data(str(ROOT / "data" / "nlu")).training_examples}
+    seen = {_key(m.get("text")) for m in load_data(str(ROOT / "data" / "nlu")).training_examples}
+    for path in also_not_in:
+        seen |= {_key(m.get("text")) for m in load_data(str(path)).training_examples}
     leaks = []
     for path in test_files:
         for message in load_data(str(path)).training_examples:
-            if _key(message.get("text")) in trained:
-                leaks.append(f"{path.name}: {message.get('text')!r}")
+            if _key(message.get("text")) in seen:
+                leaks.append(f"{path.parent.name}/{path.name}: {message.get('text')!r}")
     return leaks
+
+
+def split_files(split: str) -> tuple[list[Path], list[Path]]:
+    """The files of a split, and the files its sentences must not occur in either."""
+    held_out = sorted((ROOT / "tests" / "nlu").glob("*.yml"))
+    if split == "dev":
+        return sorted((ROOT / "tests" / "nlu" / "dev").glob("*.yml")), held_out
+    return held_out, []
 
 
 async def evaluate(model: Path, test_files: list[Path]) -> dict[str, LanguageResult]:
@@ -181,8 +197,14 @@ def write_reports(report: dict[str, Any], out: Path) -> None:
         "# NLU evaluation",
         "",
         f"Produced by `make eval-nlu` on {report['date']} ({report['machine']}); model "
-        f"`{report['model']}`. Held-out sets: `tests/nlu/<lang>.yml` (never trained on; "
-        "checked). No language metadata is sent: the language is detected per message.",
+        f"`{report['model']}`. "
+        + (
+            "Development sets: `tests/nlu/dev/<lang>.yml` (never trained on; checked; "
+            "what tuning looks at)."
+            if report.get("split") == "dev"
+            else "Held-out sets: `tests/nlu/<lang>.yml` (never trained on; checked)."
+        )
+        + " No language metadata is sent: the language is detected per message.",
         "",
     ]
     training = report.get("training")
@@ -237,12 +259,14 @@ def main(argv: list[str] | None = None) -> int:
     """Evaluate and write the reports; exit 1 on a leaked held-out sentence."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "careline.tar.gz")
-    parser.add_argument("--out", type=Path, default=ROOT / "reports")
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--split", choices=("held-out", "dev"), default="held-out")
     args = parser.parse_args(argv)
-    test_files = sorted((ROOT / "tests" / "nlu").glob("*.yml"))
-    leaks = check_leaks(test_files)
+    out = args.out or ROOT / "reports" / ("dev" if args.split == "dev" else "")
+    test_files, others = split_files(args.split)
+    leaks = check_leaks(test_files, others)
     if leaks:
-        print("Held-out sentences found in the training data:\n" + "\n".join(leaks))
+        print("Test sentences found in training data or held-out sets:\n" + "\n".join(leaks))
         return 1
     started = time.perf_counter()
     results = asyncio.run(evaluate(args.model, test_files))
@@ -255,10 +279,11 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "evaluation_seconds": round(time.perf_counter() - started, 1),
         "training": json.loads(training_file.read_text()) if training_file.exists() else None,
+        "split": args.split,
         "languages": {language: r.summary() for language, r in results.items()},
     }
-    write_reports(report, args.out)
-    print((args.out / "nlu.md").read_text())
+    write_reports(report, out)
+    print((out / "nlu.md").read_text())
     return 0
 
 

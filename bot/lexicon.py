@@ -789,7 +789,9 @@ PRODUCT_CUES: tuple[str, ...] = (
 )
 
 # Words before a number that say it is a PIN ("pin 482 913").
-PIN_CUES: tuple[str, ...] = ("pin", "pincode", "pin-code", "pin code", "pinkode", "pin码", "密码")
+PIN_CUES: tuple[str, ...] = (
+    "pin", "pincode", "pin-code", "pin code", "pinkode", "pinkoden", "pin-koden", "pin码", "密码"
+)  # fmt: skip
 
 # Words near a 6-digit number that say it is something else than a PIN.
 NOT_PIN_CUES: tuple[str, ...] = (
@@ -851,11 +853,15 @@ COUNTRY_CODE_DENY: frozenset[str] = frozenset(
     {"IT", "HR", "ID", "TV", "AI", "PR", "PM", "AM", "CV", "PS", "BT", "SD", "CD"}
 )
 
-# Country names that are also everyday words or first names: taken only when
-# written with a capital ("Turkey" yes, "turkey" no).
+# Country names that are also everyday words or first names, in any of the six
+# languages: taken only when written with a capital ("Turkey" yes, "turkey" no; French
+# "Inde" yes, Danish "hold knappen inde" no; Danish "Island" yes, English "island" no).
 COUNTRY_LOWERCASE_AMBIGUOUS: frozenset[str] = frozenset(
-    {"chad", "jordan", "turkey", "china", "jersey", "guernsey", "chili", "georgia", "guinea"}
-)
+    {
+        "chad", "jordan", "turkey", "china", "jersey", "guernsey", "chili", "georgia", "guinea",
+        "inde", "island",
+    }
+)  # fmt: skip
 
 # Words that may stand before or after a country or language name without being
 # part of it: never the first or last word of a matched name.

@@ -1,13 +1,16 @@
 """Check the NLU data of one or more languages before training (Rasa venv).
 
-    .venv-rasa/bin/python scripts/check_nlu_data.py da fr
+    make check-nlu LANGS="da fr"
+    (= PYTHONPATH=. .venv-rasa/bin/python scripts/check_nlu_data.py da fr)
 
 For each language it reports:
 
 - examples per intent (and retrieval sub-intent) in `data/nlu/<lang>/`, with those
   under the minimum marked;
 - held-out sentences of `tests/nlu/<lang>.yml` that also occur in any training file
-  (compared case- and space-insensitively; the held-out set must never be trained on);
+  (compared case- and space-insensitively; the held-out set must never be trained on),
+  and development sentences of `tests/nlu/dev/<lang>.yml` that occur in the training
+  data or a held-out set;
 - examples where the rule-based tokenizer + extractor disagree with the annotation:
   structured entities (serial, product number, e-mail, phone, case ID, failure ID,
   PIN) must be found exactly as annotated, with the same normalised value; an
@@ -83,6 +86,13 @@ def main(languages: list[str]) -> int:
         else:
             print(f"   (no held-out file {held_out.relative_to(ROOT)})")
             to_check = examples
+        dev = ROOT / "tests" / "nlu" / "dev" / f"{language}.yml"
+        if dev.exists():
+            leaked = check_leaks([dev], sorted((ROOT / "tests" / "nlu").glob("*.yml")))
+            for leak in leaked:
+                print(f"   LEAK development sentence in training data or a held-out set: {leak}")
+            failures += len(leaked)
+            to_check += _examples(dev)
 
         for example in to_check:
             text = example.get("text")

@@ -125,9 +125,12 @@ REALISTIC = [
         {("country", "DK"), ("phone_number", "+4520123456")},
     ),
     ("blæseren larmer", {("component", "fan")}),
+    ("pinkoden er seks fire nul otte to syv", {("pin", "640827")}),
+    ("jeg har boet på Island i to år", {("country", "IS")}),
     # French
     ("l'écran ne s'allume pas", {("component", "display"), ("component", "power")}),
     ("mon numéro de série est CND1234567", {("serial_number", "CND1234567")}),
+    ("nos bureaux sont en Inde", {("country", "IN")}),
     (
         "je suis en France, appelez-moi au 06 12 34 56 78",
         {("country", "FR"), ("phone_number", "+33612345678")},
@@ -196,6 +199,8 @@ NOT_ENTITIES = [
     "version 10.0.19045 build 3803",
     "call me tomorrow at 10",
     "I had turkey for dinner",
+    "hold tænd/sluk-knappen inde i tredive sekunder",
+    "we stayed on a small island",
     "ich habe es am 22.11.2026 gekauft",
     "这台电脑是2019年买的",
     "een jaar of twee geleden",

@@ -764,6 +764,9 @@ PHONE_CUES: tuple[str, ...] = (
     "号码",
     "打给我",
     "联系",
+    "回拨",
+    "回电",
+    "座机",
 )
 
 # Words before a code that say it is a product number.

@@ -178,18 +178,36 @@ def _find_emails(work: list[str], text: str) -> list[Hit]:
     return hits
 
 
+def _failure_id_value(raw: str) -> str | None:
+    value = normalise_failure_id(raw)
+    if value is None or not _has_letter_and_digit(value):
+        return None
+    groups = re.split(r"[ \-]", raw)
+    # Six space-separated words of four letters are a sentence, not an ID.
+    if len(groups) > 1 and sum(any(c.isdigit() for c in group) for group in groups) < 2:
+        return None
+    return value
+
+
 def _find_failure_ids(work: list[str], text: str) -> list[Hit]:
+    folded = "".join(work)
     hits = []
-    for match in _FAILURE_ID.finditer("".join(work)):
-        raw = match.group()
-        value = normalise_failure_id(raw)
-        if value is None or not _has_letter_and_digit(value):
-            continue
-        groups = re.split(r"[ \-]", raw)
-        # Six space-separated words of four letters are a sentence, not an ID.
-        if len(groups) > 1 and sum(any(c.isdigit() for c in group) for group in groups) < 2:
-            continue
-        hits.append(Hit(FAILURE_ID, match.start(), match.end(), value))
+    position = 0
+    while match := _FAILURE_ID.search(folded, position):
+        # Lower-case words before a grouped ID ("zegt code 6TNW 4HKP …") are not its
+        # first groups: the ID starts at the first group after which six groups follow.
+        while True:
+            first = re.split(r"[ \-]", match.group(), maxsplit=1)[0]
+            if len(first) == len(match.group()) or not (first.isalpha() and first.islower()):
+                break
+            shifted = _FAILURE_ID.match(folded, match.start() + len(first) + 1)
+            if shifted is None or _failure_id_value(shifted.group()) is None:
+                break
+            match = shifted
+        value = _failure_id_value(match.group())
+        if value is not None:
+            hits.append(Hit(FAILURE_ID, match.start(), match.end(), value))
+        position = match.end()
     return hits
 
 

@@ -21,7 +21,7 @@ from rasa_sdk import FormValidationAction, Tracker, ValidationAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import latest_intent, text_slot
+from actions.common import latest_intent, mentions, text_slot
 from careline.countries import normalise_country
 from careline.identifiers import (
     normalise_case_id,
@@ -195,10 +195,6 @@ def _answer_text(tracker: Tracker, slot: str) -> str | None:
     return text.strip() if isinstance(text, str) and text.strip() else None
 
 
-def _has_entity(tracker: Tracker, entity: str) -> bool:
-    return any(e.get("entity") == entity for e in tracker.latest_message.get("entities", []))
-
-
 def _skipped(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot("requested_slot") == slot and latest_intent(tracker) == "deny"
 
@@ -212,7 +208,7 @@ class RawAnswers:
     """
 
     def _raw(self, tracker: Tracker, slot: str, entity: str | None = None) -> dict[str, Any]:
-        if _has_entity(tracker, entity or slot):
+        if mentions(tracker, entity or slot):
             return {}
         text = _answer_text(tracker, slot)
         return {slot: text} if text else {}
@@ -247,9 +243,7 @@ class ValidateDetailsForm(RawAnswers, DetailValidators, FormValidationAction):  
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """Take the whole answer as the name when no name entity was recognised."""
-        if any(
-            e.get("entity") == "person_name" for e in tracker.latest_message.get("entities", [])
-        ):
+        if mentions(tracker, "person_name"):
             return {}
         text = _answer_text(tracker, "person_name")
         return {"person_name": text} if text else {}
@@ -260,7 +254,7 @@ class ValidateDetailsForm(RawAnswers, DetailValidators, FormValidationAction):  
         """A "no" gives ""; otherwise the whole answer when no company entity was found."""
         if _skipped(tracker, "company"):
             return {"company": ""}
-        if _has_entity(tracker, "company"):
+        if mentions(tracker, "company"):
             return {}
         text = _answer_text(tracker, "company")
         return {"company": text} if text else {}
@@ -349,7 +343,7 @@ class ValidateCaseStatusForm(DetailValidators, FormValidationAction):  # type: i
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """The raw answer when the case ID was asked and no case ID was recognised."""
-        if _has_entity(tracker, "case_id"):
+        if mentions(tracker, "case_id"):
             return {}
         text = _answer_text(tracker, "case_id")
         return {"case_id": text} if text else {}

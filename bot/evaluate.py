@@ -37,6 +37,7 @@ import platform
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,7 +136,7 @@ def _entities(entities: list[dict[str, Any]] | None) -> Counter[tuple[str, str]]
     return Counter((str(e["entity"]), str(e.get("value"))) for e in entities or [])
 
 
-def check_leaks(test_files: list[Path], also_not_in: list[Path] = ()) -> list[str]:
+def check_leaks(test_files: list[Path], also_not_in: Sequence[Path] = ()) -> list[str]:
     """Test sentences that also occur in the training data (or in `also_not_in`)."""
     from rasa.shared.nlu.training_data.loading import load_data
 

@@ -43,6 +43,21 @@ NOT_AN_ANSWER = frozenset(
 )  # fmt: skip
 MISSES_BEFORE_HUMAN = 2
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '’.-]+[^\W\d_]+)*\.?$")
+# Lower-case words that belong inside a name between capitalised words: particles of
+# family names ("Jan de Vries", "Ludwig van Beethoven") and, in company names, the
+# conjunctions ("Smith & Jones", "Dupont et Fils").
+_NAME_PARTICLES = frozenset(
+    {"de", "van", "der", "den", "von", "zu", "vom", "le", "la", "du", "des", "di", "da",
+     "ten", "ter", "af"}
+)  # fmt: skip
+_COMPANY_PARTICLES = _NAME_PARTICLES | {"&", "and", "en", "und", "et", "og", "of"}
+# Capitalised words that open an answer but are not part of a name ("Hi Claire Martin").
+_NOT_NAME_WORDS = frozenset(
+    {"hi", "hello", "hallo", "hoi", "hej", "goddag", "bonjour", "salut", "yes", "ja",
+     "oui", "ok", "okay", "sure", "name", "naam", "navn", "nom", "this", "it's", "c'est",
+     "i", "i'm", "ik", "jeg", "je", "ich", "my", "mijn", "mit", "mon", "mein", "we",
+     "wij", "vi", "nous", "wir", "our", "ons", "onze", "vores", "notre", "unsere"}
+)  # fmt: skip
 
 
 def valid_name(value: str) -> str | None:
@@ -54,6 +69,64 @@ def valid_name(value: str) -> str | None:
     if not 1 <= len(text) <= 100 or len(text.split()) > 6 or not _NAME.match(text):
         return None
     return text
+
+
+def widen_name(text: str, start: int, end: int, *, company: bool = False) -> str:
+    """The proper name around the span text[start:end], as the customer wrote it.
+
+    The NLU sometimes marks only part of a name ("Claire [Martin]", "Atelier
+    [Lumière SARL]"). The span grows over neighbouring capitalised words, and over
+    lower-case particles between capitalised words ("Jan de Vries"); it stops at
+    punctuation and at lower-case words ("je m'appelle Claire Martin" → "Claire
+    Martin"). Text without capitals (speech, Chinese) keeps the span as it is.
+    """
+    words = [(m.start(), m.end()) for m in re.finditer(r"[^\s,;:!?()]+", text)]
+    inside = [i for i, (s, e) in enumerate(words) if s < end and e > start]
+    if not inside:
+        return text[start:end].strip()
+
+    def capital(i: int) -> bool:
+        word = text[words[i][0] : words[i][1]]
+        return word[:1].isupper() and word.lower() not in _NOT_NAME_WORDS
+
+    def joined(i: int, j: int) -> bool:  # only spaces between word i and word j = i + 1
+        return not text[words[i][1] : words[j][0]].strip()
+
+    def particle(i: int) -> bool:
+        particles = _COMPANY_PARTICLES if company else _NAME_PARTICLES
+        return text[words[i][0] : words[i][1]].lower() in particles
+
+    first, last = inside[0], inside[-1]
+    while first > 0 and joined(first - 1, first):
+        if capital(first - 1):
+            first -= 1
+        elif first > 1 and particle(first - 1) and joined(first - 2, first - 1) and capital(first - 2):
+            first -= 2
+        else:
+            break
+    while last < len(words) - 1 and joined(last, last + 1):
+        if capital(last + 1):
+            last += 1
+        elif (
+            last < len(words) - 2
+            and particle(last + 1)
+            and joined(last + 1, last + 2)
+            and capital(last + 2)
+        ):
+            last += 2
+        else:
+            break
+    begin = min(words[first][0], start)
+    finish = max(words[last][1], end)
+    return text[begin:finish].strip()
+
+
+def _named_entity(tracker: Tracker, slot: str) -> dict[str, Any] | None:
+    """The first entity of that type in the latest message, when it has a span."""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == slot and isinstance(entity.get("start"), int):
+            return dict(entity)
+    return None
 
 
 def valid_email(value: str) -> str | None:
@@ -195,6 +268,27 @@ def _answer_text(tracker: Tracker, slot: str) -> str | None:
     return text.strip() if isinstance(text, str) and text.strip() else None
 
 
+def _name_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
+    """A person or company name asked by the form, whole.
+
+    Without an entity the whole answer is the candidate (validation judges it). With
+    an entity that covers only part of the name ("Claire [Martin]"), the entity is
+    widened to the whole name; Rasa's own from_entity mapping would store the part.
+    """
+    entity = _named_entity(tracker, slot)
+    if entity is None:
+        if mentions(tracker, slot):
+            return {}
+        text = _answer_text(tracker, slot)
+        return {slot: text} if text else {}
+    if tracker.get_slot("requested_slot") != slot:
+        return {}
+    text = tracker.latest_message.get("text") or ""
+    start, end = int(entity["start"]), int(entity.get("end", entity["start"]))
+    whole = widen_name(text, start, end, company=slot == "company")
+    return {slot: whole} if whole and whole != entity.get("value") else {}
+
+
 def _skipped(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot("requested_slot") == slot and latest_intent(tracker) == "deny"
 
@@ -242,11 +336,8 @@ class ValidateDetailsForm(RawAnswers, DetailValidators, FormValidationAction):  
     async def extract_person_name(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """Take the whole answer as the name when no name entity was recognised."""
-        if mentions(tracker, "person_name"):
-            return {}
-        text = _answer_text(tracker, "person_name")
-        return {"person_name": text} if text else {}
+        """The whole name: the answer without an entity, or the entity widened."""
+        return _name_answer(tracker, "person_name")
 
     async def extract_company(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -254,10 +345,7 @@ class ValidateDetailsForm(RawAnswers, DetailValidators, FormValidationAction):  
         """A "no" gives ""; otherwise the whole answer when no company entity was found."""
         if _skipped(tracker, "company"):
             return {"company": ""}
-        if mentions(tracker, "company"):
-            return {}
-        text = _answer_text(tracker, "company")
-        return {"company": text} if text else {}
+        return _name_answer(tracker, "company")
 
     async def extract_phone_number(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

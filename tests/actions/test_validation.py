@@ -13,6 +13,7 @@ from actions.validation import (
     ValidateSlotMappings,
     language_update,
     valid_name,
+    widen_name,
 )
 from tests.actions.conftest import make_tracker, responses, run
 
@@ -222,3 +223,53 @@ def test_names_and_explicit_requests_do_not_switch_by_detection() -> None:
         detection={"language": "en", "source": "langid"},
     )
     assert language_update(explicit) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "company", "whole"),
+    [
+        ("Claire Martin", "Martin", False, "Claire Martin"),
+        ("je m'appelle Claire Martin", "Martin", False, "Claire Martin"),
+        ("Hi, Claire Martin here", "Claire", False, "Claire Martin"),
+        ("Hallo Claire Martin", "Martin", False, "Claire Martin"),
+        ("mijn naam is Jan de Vries", "Vries", False, "Jan de Vries"),
+        ("Claire Martin from Contoso", "Claire", False, "Claire Martin"),
+        ("Claire Martin and Contoso", "Claire", False, "Claire Martin"),
+        ("claire martin", "martin", False, "martin"),
+        ("Atelier Lumière SARL", "Lumière SARL", True, "Atelier Lumière SARL"),
+        ("it's for Smith & Jones Ltd.", "Jones", True, "Smith & Jones Ltd."),
+        ("Claire Martin, contact@lumiere.example", "Martin", False, "Claire Martin"),
+    ],
+)
+def test_a_partly_marked_name_is_widened_to_the_whole_name(
+    text: str, part: str, company: bool, whole: str
+) -> None:
+    start = text.index(part)
+    assert widen_name(text, start, start + len(part), company=company) == whole
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "value", "stored"),
+    [
+        ("person_name", "Claire Martin", "Martin", {"person_name": "Claire Martin"}),
+        ("company", "Atelier Lumière SARL", "Lumière SARL", {"company": "Atelier Lumière SARL"}),
+        ("person_name", "Claire Martin", "Claire Martin", {}),  # the mapping has it whole
+    ],
+)
+def test_the_form_stores_the_whole_name_when_the_nlu_marked_a_part(
+    dispatcher: CollectingDispatcher, slot: str, text: str, value: str, stored: dict[str, str]
+) -> None:
+    start = text.index(value)
+    entity = {"entity": slot, "value": value, "start": start, "end": start + len(value)}
+    tracker = make_tracker(
+        intent="inform",
+        text=text,
+        entities=[entity],
+        slots={"requested_slot": slot},
+        active_loop="details_form",
+    )
+    extract = getattr(FORM, f"extract_{slot}")
+    assert run(extract(dispatcher, tracker, {})) == stored
+    # Not asked for: the entity stays as the NLU marked it (Rasa's own mapping).
+    elsewhere = make_tracker(intent="inform", text=text, entities=[entity], slots={})
+    assert run(extract(dispatcher, elsewhere, {})) == {}

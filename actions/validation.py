@@ -100,7 +100,12 @@ def widen_name(text: str, start: int, end: int, *, company: bool = False) -> str
     while first > 0 and joined(first - 1, first):
         if capital(first - 1):
             first -= 1
-        elif first > 1 and particle(first - 1) and joined(first - 2, first - 1) and capital(first - 2):
+        elif (
+            first > 1
+            and particle(first - 1)
+            and joined(first - 2, first - 1)
+            and capital(first - 2)
+        ):
             first -= 2
         else:
             break

@@ -211,6 +211,9 @@ def _find_failure_ids(work: list[str], text: str) -> list[Hit]:
     return hits
 
 
+_HEX_CODE = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)
+
+
 def _find_case_ids(work: list[str], text: str) -> list[Hit]:
     hits = []
     for match in _CASE_ID.finditer("".join(work)):
@@ -223,6 +226,8 @@ def _find_case_ids(work: list[str], text: str) -> list[Hit]:
 def _serial_candidate_ok(chunks: Sequence[str]) -> bool:
     joined = "".join(chunks)
     if normalise_serial(joined) is None or not any(char.isalpha() for char in joined):
+        return False
+    if _HEX_CODE.fullmatch(joined):  # a Windows stop/error code, "0xc0000185"
         return False
     if len(chunks) == 1:
         return True
@@ -241,8 +246,12 @@ def _serial_candidate_ok(chunks: Sequence[str]) -> bool:
     first = chunks[0]
     if first.isalpha() and len(first) > 1 and not first.isupper():
         return False  # a serial starting with letters is written "CND 123..."
+    shouted = any(char.isupper() for chunk in chunks for char in chunk)
     for edge in (chunks[0], chunks[-1]):
         if edge.isalpha() and edge.lower() in lexicon.SERIAL_EDGE_STOPWORDS:
+            return False
+        # A lower-case word beside an upper-case code is a word: "p/n 4L3J5EA if".
+        if edge.isalpha() and edge.islower() and shouted:
             return False
     return True
 

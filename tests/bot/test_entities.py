@@ -596,3 +596,22 @@ def test_a_longer_lookup_hit_wins_over_a_diet_entity_inside_it(nlu_parse: Parse)
 def test_memory_errors_name_the_memory(nlu_parse: Parse, text: str, language: str) -> None:
     message = nlu_parse(text, metadata={"language": language})
     assert ("component", "memory") in {(e["entity"], e["value"]) for e in message.get("entities")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "blue screen with stop code 0xc0000185 every morning",
+        "écran bleu 0xC000021A au démarrage",
+        "p/n 4L3J5EA if that helps",
+    ],
+)
+def test_error_codes_and_words_beside_a_code_are_not_serials(
+    nlu_parse: Parse, text: str
+) -> None:
+    assert ("serial_number" not in {entity for entity, _ in values(nlu_parse(text))})
+
+
+def test_a_serial_in_spaced_groups_is_still_found(nlu_parse: Parse) -> None:
+    assert ("serial_number", "5CG3201ABC") in values(nlu_parse("serial 5CG 3201 ABC please"))
+    assert ("serial_number", "5CG3201ABC") in values(nlu_parse("serial 5cg 3201 abc"))

@@ -60,12 +60,36 @@ _NOT_NAME_WORDS = frozenset(
 )  # fmt: skip
 
 
+# How customers introduce their name or company in an answer, per language; the
+# lead-in is not part of the value ("je m'appelle Claire Martin" → "Claire Martin").
+NAME_LEAD_INS = (
+    "my name is ", "my name's ", "the name is ", "name is ", "this is ", "it's ", "i am ",
+    "i'm ", "mijn naam is ", "ik ben ", "ik heet ", "dit is ", "met ", "mit navn er ",
+    "jeg hedder ", "jeg er ", "det er ", "je m'appelle ", "je m’appelle ", "je suis ",
+    "mon nom est ", "moi c'est ", "c'est ", "ich heiße ", "ich heisse ", "ich bin ",
+    "mein name ist ", "hier ist ", "我的名字是", "我叫", "我是", "名字是", "姓名",
+)  # fmt: skip
+COMPANY_LEAD_INS = (
+    "the company is ", "company is ", "it's for ", "we are ", "we're ", "it's ",
+    "het bedrijf is ", "het is van ", "het is ", "wij zijn ", "we zijn ", "firmaet er ",
+    "virksomheden er ", "det er ", "vi er ", "l'entreprise est ", "la société est ",
+    "c'est pour ", "c'est ", "nous sommes ", "die firma ist ", "die firma heißt ",
+    "das ist ", "wir sind ", "es ist ", "公司是", "我们公司是", "我们是", "公司名是",
+)  # fmt: skip
+
+
+def without_lead_in(text: str, lead_ins: tuple[str, ...]) -> str:
+    """The text without the longest lead-in it starts with (case-insensitive)."""
+    lower = text.lower()
+    for lead_in in sorted(lead_ins, key=len, reverse=True):
+        if lower.startswith(lead_in) and len(text) > len(lead_in):
+            return text[len(lead_in) :].strip(" :：")
+    return text
+
+
 def valid_name(value: str) -> str | None:
     """A person's name: letters with spaces, apostrophes, dots or hyphens, 1–6 words."""
-    text = " ".join(value.split()).strip(" ,.!")
-    for prefix in ("my name is ", "i am ", "i'm ", "mijn naam is ", "ik ben ", "ik heet "):
-        if text.lower().startswith(prefix):
-            text = text[len(prefix) :]
+    text = without_lead_in(" ".join(value.split()).strip(" ,.!。，！"), NAME_LEAD_INS)
     if not 1 <= len(text) <= 100 or len(text.split()) > 6 or not _NAME.match(text):
         return None
     return text
@@ -216,7 +240,8 @@ class DetailValidators:
         """Any short name; "" = a private device."""
         if value == "":
             return {"company": ""}
-        text = " ".join(value.split()) if isinstance(value, str) else ""
+        text = " ".join(value.split()).strip(" ,.!。，！") if isinstance(value, str) else ""
+        text = without_lead_in(text, COMPANY_LEAD_INS)
         return self._check(
             "company", value, text if 0 < len(text) <= 200 else None, dispatcher, tracker
         )

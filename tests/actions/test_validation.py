@@ -31,6 +31,14 @@ FORM = ValidateDetailsForm()
         ("person_name", "mijn naam is Jan de Vries", "Jan de Vries"),
         ("product_number", "8a3n7ea#abh", "8A3N7EA#ABH"),
         ("company", "  Contoso   BV ", "Contoso BV"),
+        ("person_name", "je m'appelle Claire Martin", "Claire Martin"),
+        ("person_name", "Ich heiße Jürgen Müller.", "Jürgen Müller"),
+        ("person_name", "jeg hedder Søren Kierkegaard", "Søren Kierkegaard"),
+        ("person_name", "我叫王小明", "王小明"),
+        ("person_name", "姓名：李娜", "李娜"),
+        ("company", "c'est pour Atelier Lumière SARL", "Atelier Lumière SARL"),
+        ("company", "wir sind die Müller GmbH", "die Müller GmbH"),
+        ("company", "我们公司是华为技术有限公司", "华为技术有限公司"),
     ],
 )
 def test_valid_values_are_normalised(

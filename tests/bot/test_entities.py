@@ -606,10 +606,8 @@ def test_memory_errors_name_the_memory(nlu_parse: Parse, text: str, language: st
         "p/n 4L3J5EA if that helps",
     ],
 )
-def test_error_codes_and_words_beside_a_code_are_not_serials(
-    nlu_parse: Parse, text: str
-) -> None:
-    assert ("serial_number" not in {entity for entity, _ in values(nlu_parse(text))})
+def test_error_codes_and_words_beside_a_code_are_not_serials(nlu_parse: Parse, text: str) -> None:
+    assert "serial_number" not in {entity for entity, _ in values(nlu_parse(text))}
 
 
 def test_a_serial_in_spaced_groups_is_still_found(nlu_parse: Parse) -> None:

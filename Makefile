@@ -61,8 +61,11 @@ $(MODEL): $(TRAINING_INPUTS) | $(RASA_STAMP)
 	@# Rasa caches component outputs by config and data, not by code: a changed custom
 	@# component (bot/) must not reuse features computed by its old version.
 	@if echo "$?" | tr ' ' '\n' | grep -q '^bot/'; then rm -rf .rasa/cache; fi
+	@# --skip-validation: `rasa data validate` runs in the tests, stricter (no warnings
+	@# allowed: tests/bot/test_data.py), so training does not pay for it twice.
 	@start=$$(date +%s); \
-	$(RASA)/rasa train --domain domain --data $(RASA_DATA) --fixed-model-name careline --out models \
+	$(RASA)/rasa train --skip-validation --domain domain --data $(RASA_DATA) \
+	  --fixed-model-name careline --out models \
 	&& printf '{"seconds": %s, "examples": %s, "date": "%s"}\n' "$$(( $$(date +%s) - start ))" \
 	  "$$(cat data/nlu/*/*.yml | grep -c '^      - ')" "$$(date -u +%FT%TZ)" > models/careline.train.json
 

@@ -4,7 +4,8 @@ The NLU decides affirm/deny; this is the fallback for an answer to a yes/no ques
 whose intent came out as something else because the customer said more than yes or
 no ("nee, het lampje blijft uit", "是的，通过了"). Only a leading yes/no word counts,
 and a few phrases that start like one but mean something else are excluded
-("no idea", "不知道", "没问题").
+("no idea", "不知道", "没问题"). "Still not …" ("还是开不了机", "still won't start",
+"toujours rien") is a no as well: the step did not help.
 """
 
 from __future__ import annotations
@@ -32,6 +33,15 @@ _NOT_ANSWERS = re.compile(
 _ZH_NOT_ANSWERS = ("不知道", "不清楚", "不确定", "不好说", "没问题", "好像", "是不是", "对不起")
 _ZH_AFFIRM = ("是的", "是", "对的", "对", "好的", "好了", "可以", "行", "嗯", "通过了")
 _ZH_DENY = ("不是", "不行", "不亮", "没有", "没", "不", "还是不", "失败")
+# "Still not …" answers the step's question with no: the step did not help.
+_STILL_NOT = re.compile(
+    r"^(?:(?:还是|依然|仍然|依旧|仍)[^，,。！？!?]{0,4}?[不没]"
+    r"|still (?:not|no|nothing|won'?t|doesn'?t|does not|isn'?t|can'?t|dead)\b"
+    r"|nog (?:steeds|altijd) (?:niet|geen|niks|niets)\b"
+    r"|stadig (?:ikke|ingen|intet)\b"
+    r"|toujours (?:pas|rien|aucun)\b"
+    r"|immer noch (?:nicht|kein|nichts)\b)"
+)
 _FIRST_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -49,6 +59,8 @@ def leading_yes_no(text: str) -> YesNo | None:
     folded = unicodedata.normalize("NFKC", text).strip().lower()
     if not folded:
         return None
+    if _STILL_NOT.match(folded):
+        return "deny"
     if "\u4e00" <= folded[0] <= "\u9fff":
         if folded.startswith(_ZH_NOT_ANSWERS):
             return None

@@ -285,9 +285,25 @@ DETAIL_ENTITIES = frozenset(
 )  # fmt: skip
 
 
+# Details written with digits: a message with digits that answers the question for one
+# of these is an answer, whatever small-talk intent the NLU gave it ("12345" read as
+# affirm); only leaving or asking for a person still wins.
+DIGIT_DETAILS = frozenset(
+    {"serial_number", "product_number", "phone_number", "case_id", "pin", "failure_id"}
+)
+STILL_NOT_AN_ANSWER = frozenset({"stop", "request_human", "change_language"})
+
+
 def _answer_text(tracker: Tracker, slot: str) -> str | None:
     """The raw answer when the form asked for `slot` and the message is an answer."""
-    if tracker.get_slot("requested_slot") != slot or latest_intent(tracker) in NOT_AN_ANSWER:
+    if tracker.get_slot("requested_slot") != slot:
+        return None
+    raw = tracker.latest_message.get("text")
+    intent = latest_intent(tracker)
+    with_digits = isinstance(raw, str) and any(char.isdigit() for char in raw)
+    if intent in NOT_AN_ANSWER and not (
+        slot in DIGIT_DETAILS and with_digits and intent not in STILL_NOT_AN_ANSWER
+    ):
         return None
     others = {
         e.get("entity") for e in tracker.latest_message.get("entities", []) if not e.get("role")

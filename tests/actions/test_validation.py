@@ -281,3 +281,34 @@ def test_the_form_stores_the_whole_name_when_the_nlu_marked_a_part(
     # Not asked for: the entity stays as the NLU marked it (Rasa's own mapping).
     elsewhere = make_tracker(intent="inform", text=text, entities=[entity], slots={})
     assert run(extract(dispatcher, elsewhere, {})) == {}
+
+
+@pytest.mark.parametrize(
+    ("intent", "expected"),
+    [
+        ("affirm", {"serial_number": "12345"}),  # digits answer the question, whatever NLU says
+        ("nlu_fallback", {"serial_number": "12345"}),
+        ("stop", {}),  # leaving still wins
+        ("request_human", {}),
+    ],
+)
+def test_digits_answer_the_serial_question_whatever_the_intent(
+    dispatcher: CollectingDispatcher, intent: str, expected: dict[str, str]
+) -> None:
+    tracker = make_tracker(
+        intent=intent,
+        text="12345",
+        slots={"requested_slot": "serial_number"},
+        active_loop="details_form",
+    )
+    assert run(FORM.extract_serial_number(dispatcher, tracker, {})) == expected
+
+
+def test_a_yes_without_digits_is_not_a_serial(dispatcher: CollectingDispatcher) -> None:
+    tracker = make_tracker(
+        intent="affirm",
+        text="yes",
+        slots={"requested_slot": "serial_number"},
+        active_loop="details_form",
+    )
+    assert run(FORM.extract_serial_number(dispatcher, tracker, {})) == {}

@@ -299,8 +299,9 @@ def _answer_text(tracker: Tracker, slot: str) -> str | None:
     if tracker.get_slot("requested_slot") != slot:
         return None
     raw = tracker.latest_message.get("text")
+    text = raw.strip() if isinstance(raw, str) else ""
     intent = latest_intent(tracker)
-    with_digits = isinstance(raw, str) and any(char.isdigit() for char in raw)
+    with_digits = any(char.isdigit() for char in text)
     if intent in NOT_AN_ANSWER and not (
         slot in DIGIT_DETAILS and with_digits and intent not in STILL_NOT_AN_ANSWER
     ):
@@ -310,8 +311,7 @@ def _answer_text(tracker: Tracker, slot: str) -> str | None:
     } & (DETAIL_ENTITIES - {slot})
     if others:
         return None
-    text = tracker.latest_message.get("text")
-    return text.strip() if isinstance(text, str) and text.strip() else None
+    return text or None
 
 
 def _name_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
@@ -388,7 +388,7 @@ class ValidateDetailsForm(RawAnswers, DetailValidators, FormValidationAction):  
     async def extract_company(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """A "no" gives ""; otherwise the whole answer when no company entity was found."""
+        """A "no" gives ""; otherwise the whole company name (see `_name_answer`)."""
         if _skipped(tracker, "company"):
             return {"company": ""}
         return _name_answer(tracker, "company")

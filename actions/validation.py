@@ -42,6 +42,7 @@ NOT_AN_ANSWER = frozenset(
     }
 )  # fmt: skip
 MISSES_BEFORE_HUMAN = 2
+_TRIM = " ,.!。，！"  # punctuation around a typed name
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '’.-]+[^\W\d_]+)*\.?$")
 # Lower-case words that belong inside a name between capitalised words: particles of
 # family names ("Jan de Vries", "Ludwig van Beethoven") and, in company names, the
@@ -62,26 +63,28 @@ _NOT_NAME_WORDS = frozenset(
 
 # How customers introduce their name or company in an answer, per language; the
 # lead-in is not part of the value ("je m'appelle Claire Martin" → "Claire Martin").
-NAME_LEAD_INS = (
+NAME_LEAD_INS: tuple[str, ...] = (
     "my name is ", "my name's ", "the name is ", "name is ", "this is ", "it's ", "i am ",
     "i'm ", "mijn naam is ", "ik ben ", "ik heet ", "dit is ", "met ", "mit navn er ",
     "jeg hedder ", "jeg er ", "det er ", "je m'appelle ", "je m’appelle ", "je suis ",
     "mon nom est ", "moi c'est ", "c'est ", "ich heiße ", "ich heisse ", "ich bin ",
     "mein name ist ", "hier ist ", "我的名字是", "我叫", "我是", "名字是", "姓名",
 )  # fmt: skip
-COMPANY_LEAD_INS = (
+NAME_LEAD_INS = tuple(sorted(NAME_LEAD_INS, key=len, reverse=True))  # the longest wins
+COMPANY_LEAD_INS: tuple[str, ...] = (
     "the company is ", "company is ", "it's for ", "we are ", "we're ", "it's ",
     "het bedrijf is ", "het is van ", "het is ", "wij zijn ", "we zijn ", "firmaet er ",
     "virksomheden er ", "det er ", "vi er ", "l'entreprise est ", "la société est ",
     "c'est pour ", "c'est ", "nous sommes ", "die firma ist ", "die firma heißt ",
     "das ist ", "wir sind ", "es ist ", "公司是", "我们公司是", "我们是", "公司名是",
 )  # fmt: skip
+COMPANY_LEAD_INS = tuple(sorted(COMPANY_LEAD_INS, key=len, reverse=True))
 
 
 def without_lead_in(text: str, lead_ins: tuple[str, ...]) -> str:
-    """The text without the longest lead-in it starts with (case-insensitive)."""
+    """The text without the first lead-in (longest first) it starts with, any case."""
     lower = text.lower()
-    for lead_in in sorted(lead_ins, key=len, reverse=True):
+    for lead_in in lead_ins:
         if lower.startswith(lead_in) and len(text) > len(lead_in):
             return text[len(lead_in) :].strip(" :：")
     return text
@@ -89,7 +92,7 @@ def without_lead_in(text: str, lead_ins: tuple[str, ...]) -> str:
 
 def valid_name(value: str) -> str | None:
     """A person's name: letters with spaces, apostrophes, dots or hyphens, 1–6 words."""
-    text = without_lead_in(" ".join(value.split()).strip(" ,.!。，！"), NAME_LEAD_INS)
+    text = without_lead_in(" ".join(value.split()).strip(_TRIM), NAME_LEAD_INS)
     if not 1 <= len(text) <= 100 or len(text.split()) > 6 or not _NAME.match(text):
         return None
     return text
@@ -113,38 +116,27 @@ def widen_name(text: str, start: int, end: int, *, company: bool = False) -> str
         word = text[words[i][0] : words[i][1]]
         return word[:1].isupper() and word.lower() not in _NOT_NAME_WORDS
 
-    def joined(i: int, j: int) -> bool:  # only spaces between word i and word j = i + 1
-        return not text[words[i][1] : words[j][0]].strip()
+    def joined(i: int, j: int) -> bool:  # only spaces between neighbouring words i and j
+        left, right = min(i, j), max(i, j)
+        return not text[words[left][1] : words[right][0]].strip()
 
     def particle(i: int) -> bool:
         particles = _COMPANY_PARTICLES if company else _NAME_PARTICLES
         return text[words[i][0] : words[i][1]].lower() in particles
 
-    first, last = inside[0], inside[-1]
-    while first > 0 and joined(first - 1, first):
-        if capital(first - 1):
-            first -= 1
-        elif (
-            first > 1
-            and particle(first - 1)
-            and joined(first - 2, first - 1)
-            and capital(first - 2)
-        ):
-            first -= 2
-        else:
-            break
-    while last < len(words) - 1 and joined(last, last + 1):
-        if capital(last + 1):
-            last += 1
-        elif (
-            last < len(words) - 2
-            and particle(last + 1)
-            and joined(last + 1, last + 2)
-            and capital(last + 2)
-        ):
-            last += 2
-        else:
-            break
+    def grow(edge: int, step: int) -> int:
+        """Move `edge` outwards (step -1 left, +1 right) over name words."""
+        while 0 <= edge + step < len(words) and joined(edge, edge + step):
+            near, far = edge + step, edge + 2 * step
+            if capital(near):
+                edge = near
+            elif 0 <= far < len(words) and particle(near) and joined(near, far) and capital(far):
+                edge = far
+            else:
+                break
+        return edge
+
+    first, last = grow(inside[0], -1), grow(inside[-1], +1)
     begin = min(words[first][0], start)
     finish = max(words[last][1], end)
     return text[begin:finish].strip()
@@ -240,7 +232,7 @@ class DetailValidators:
         """Any short name; "" = a private device."""
         if value == "":
             return {"company": ""}
-        text = " ".join(value.split()).strip(" ,.!。，！") if isinstance(value, str) else ""
+        text = " ".join(value.split()).strip(_TRIM) if isinstance(value, str) else ""
         text = without_lead_in(text, COMPANY_LEAD_INS)
         return self._check(
             "company", value, text if 0 < len(text) <= 200 else None, dispatcher, tracker

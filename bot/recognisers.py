@@ -116,6 +116,7 @@ _EMAIL_FULL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)
 _FAILURE_ID = re.compile(
     rf"(?<![{_ALNUM}\-])[{_ALNUM}]{{4}}(?:[ \-]?[{_ALNUM}]{{4}}){{5}}(?![{_ALNUM}\-])"
 )
+_HEX_CODE = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)  # a Windows stop code, not a serial
 _CASE_ID = re.compile(rf"(?<![{_ALNUM}+])5(?:[ .\-]?[0-9]){{9}}(?![{_ALNUM}])")
 _CHUNK = re.compile(rf"[{_ALNUM}]+")
 _PRODUCT = re.compile(
@@ -209,9 +210,6 @@ def _find_failure_ids(work: list[str], text: str) -> list[Hit]:
             hits.append(Hit(FAILURE_ID, match.start(), match.end(), value))
         position = match.end()
     return hits
-
-
-_HEX_CODE = re.compile(r"0x[0-9a-f]{8}", re.IGNORECASE)
 
 
 def _find_case_ids(work: list[str], text: str) -> list[Hit]:

@@ -32,7 +32,7 @@ _NOT_ANSWERS = re.compile(
 )
 _ZH_NOT_ANSWERS = ("不知道", "不清楚", "不确定", "不好说", "没问题", "好像", "是不是", "对不起")
 _ZH_AFFIRM = ("是的", "是", "对的", "对", "好的", "好了", "可以", "行", "嗯", "通过了")
-_ZH_DENY = ("不是", "不行", "不亮", "没有", "没", "不", "还是不", "失败")
+_ZH_DENY = ("不是", "不行", "不亮", "没有", "没", "不", "失败")  # "还是不…": _STILL_NOT
 # "Still not …" answers the step's question with no: the step did not help.
 _STILL_NOT = re.compile(
     r"^(?:(?:还是|依然|仍然|依旧|仍)[^，,。！？!?]{0,4}?[不没]"

@@ -1,20 +1,21 @@
 """Rasa adapter that makes every entity value contract-normal (contracts §3).
 
-DIET is good at *where* an entity is in a sentence it has never seen, and bad at
-values: it returns the span text ("5cg 3201 abc", "Nederland", "scherm") and it
-cannot check a Luhn digit. `CarelineEntityExtractor` runs after DIET (and after
+A trained extractor (CRFEntityExtractor in Careline's pipeline; DIET in others) is
+good at *where* an entity is in a sentence it has never seen, and bad at values: it
+returns the span text ("5cg 3201 abc", "Nederland", "scherm") and it cannot check a
+Luhn digit. `CarelineEntityExtractor` runs after it (and after
 `EntitySynonymMapper`) and, for every message:
 
 1. finds the structured entities by pattern (`bot.recognisers.find_structured`)
    and country/language/component names by look-up (`find_lexical`);
-2. normalises the value of each entity DIET (or another extractor) found
+2. normalises the value of each entity the trained extractor found
    (`normalise_value`): "5cg 3201 abc" → "5CG3201ABC", "Nederland" → "NL",
    "Dutch" → "nl", "scherm" → "display"; person_name/company are only trimmed;
 3. drops extracted entities whose value is not valid for their type (a "serial"
    of 9 characters), and keeps one entity per span: a pattern hit wins over
-   anything overlapping it; an entity from DIET wins over an overlapping
-   look-up hit (DIET saw the context), unless the look-up hit covers more text
-   than DIET's entity ("Pays-Bas" is a country, not a person called "Bas");
+   anything overlapping it; an entity from the trained extractor wins over an
+   overlapping look-up hit (it saw the context), unless the look-up hit covers more
+   text than its entity ("Pays-Bas" is a country, not a person called "Bas");
 4. adds a ``language`` entity with role ``detected`` carrying the message
    language decided by `bot.tokenizer.CarelineTokenizer`, when it came from
    evidence (metadata, script or py3langid, not the English default) and the

@@ -3,8 +3,8 @@
     python -m bot.evaluate [--model models/careline.tar.gz] [--out reports] [--split dev]
 
 For every language with a held-out file `tests/nlu/<lang>.yml` it parses each test
-sentence with the trained model (the real pipeline: tokenizer, featurizers, DIET,
-the entity extractor, the response selector, the fallback classifier; no language
+sentence with the trained model (the real pipeline: tokenizer, intent classifier and
+FAQ answer selection, entity extractors, the fallback classifier; no language
 metadata, so the language is detected as in a chat without a language hint) and
 reports:
 
@@ -124,7 +124,8 @@ def _predicted_label(parsed: dict[str, Any]) -> str:
     intent = str((parsed.get("intent") or {}).get("name"))
     if intent == "faq":
         selectors = parsed.get("response_selector") or {}
-        # A ResponseSelector without `retrieval_intent` reports under "default".
+        # bot.intents reports under the retrieval intent; Rasa's ResponseSelector
+        # without `retrieval_intent` reports under "default".
         selected = selectors.get(intent) or selectors.get("default") or {}
         key = (selected.get("response") or {}).get("intent_response_key")
         if key:

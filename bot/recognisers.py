@@ -21,7 +21,7 @@ and ``component`` (synonym tables in `bot.lexicon`). `find_lexical` collects all
 candidates and keeps the longest non-overlapping ones.
 
 `normalise_value` normalises one value of a given type, for entities another
-extractor (DIET) found; None means "not a valid value of that type".
+extractor found; None means "not a valid value of that type".
 
 Design choices worth knowing:
 

@@ -40,7 +40,7 @@ def nlu_parse(
 ) -> Callable[..., Message]:
     """Run tokenizer and extractor on a text, as the prediction graph does.
 
-    `entities` stands in for what DIET found before the extractor runs.
+    `entities` stands in for what a trained extractor found before the extractor runs.
     """
     from rasa.shared.nlu.training_data.message import Message
 

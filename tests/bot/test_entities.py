@@ -510,15 +510,10 @@ assistant_id: careline-test
 language: en
 pipeline:
   - name: bot.tokenizer.CarelineTokenizer
-  - name: CountVectorsFeaturizer
-  - name: CountVectorsFeaturizer
-    analyzer: char_wb
-    min_ngram: 1
-    max_ngram: 4
-  - name: DIETClassifier
-    epochs: 1
-    constrain_similarities: true
-    random_seed: 42
+  - name: RegexFeaturizer
+  - name: LexicalSyntacticFeaturizer
+  - name: bot.intents.LinearIntentClassifier
+  - name: CRFEntityExtractor
   - name: EntitySynonymMapper
   - name: bot.entities.CarelineEntityExtractor
 """

@@ -267,7 +267,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     # --- prediction ---------------------------------------------------------------
 
     def probabilities(self, message: Message) -> np.ndarray | None:
-        """The message's probability per label (``self.labels``), or None untrained."""
+        """The message's probability per label (``self.labels``).
+
+        Returns:
+            None when the model is untrained or the message has no known feature.
+        """
         if self._vectorizers is None or self._weights is None or self._bias is None:
             return None
         from scipy.sparse import hstack
@@ -275,6 +279,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         characters, words = self._vectorizers
         char_text, word_text = document(message)
         features = hstack([characters.transform([char_text]), words.transform([word_text])]).tocsr()
+        if features.nnz == 0:  # nothing the model has seen: no evidence for any intent
+            return None
         scores = features @ self._weights + self._bias
         return softmax(np.asarray(scores)[0], float(self._config["temperature"]))
 
@@ -284,12 +290,18 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return list(self._labels)
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """Set intent, intent ranking and retrieval answers on each message."""
+        """Set intent, intent ranking and retrieval answers on each message.
+
+        A message with no text, or none the model knows a feature of ("   "), gets
+        no intent with confidence 0, as Rasa's own classifiers do, so that
+        `FallbackClassifier` answers it instead of the bias of some intent.
+        """
         for message in messages:
-            if not message.get(TEXT):
-                continue
-            probabilities = self.probabilities(message)
+            text = message.get(TEXT)
+            probabilities = self.probabilities(message) if isinstance(text, str) else None
             if probabilities is None:
+                message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
                 continue
             self._set_intent(message, probabilities)
         return messages

@@ -211,7 +211,7 @@ def test_persisted_model_loads_and_predicts_the_same(
         )
 
 
-def test_untrained_component_leaves_messages_alone(
+def test_untrained_component_gives_no_intent(
     tmp_path: Path, nlu_tokenizer: CarelineTokenizer
 ) -> None:
     from rasa.engine.graph import ExecutionContext, GraphSchema
@@ -225,7 +225,19 @@ def test_untrained_component_leaves_messages_alone(
         {}, storage, Resource("nothing"), ExecutionContext(GraphSchema({}), "test")
     )
     message = _parse(loaded, nlu_tokenizer, "hello")
-    assert message.get("intent") is None
+    assert message.get("intent") == {"name": None, "confidence": 0.0}
+    assert message.get("intent_ranking") == []
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\t\n"])
+def test_a_message_without_known_features_gets_no_intent(
+    trained: tuple[LinearIntentClassifier, Any, Any], nlu_tokenizer: CarelineTokenizer, text: str
+) -> None:
+    # Not the intent with the largest bias at full confidence: the fallback answers.
+    message = _parse(trained[0], nlu_tokenizer, text)
+    assert message.get("intent") == {"name": None, "confidence": 0.0}
+    assert message.get("intent_ranking") == []
+    assert message.get("response_selector") is None
 
 
 def test_two_intents_give_a_two_way_ranking(
@@ -292,6 +304,8 @@ def test_trains_in_rasa_without_a_response_selector_warning(
     assert not [w for w in caught if "response selector" in str(w.message)]
 
     agent = Agent.load(model)
+    for blank in ("", "   "):  # FallbackClassifier needs an intent, even for nothing
+        assert asyncio.run(agent.parse_message(blank))["intent"]["name"] == "nlu_fallback"
     parsed = asyncio.run(agent.parse_message("what are your opening hours"))
     assert parsed["intent"]["name"] == "faq"
     assert parsed["response_selector"]["faq"]["response"]["utter_action"] == (

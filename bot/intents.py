@@ -103,7 +103,8 @@ def softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
     scaled = scores * temperature
     scaled = scaled - scaled.max(axis=-1, keepdims=True)
     exp = np.exp(scaled)
-    return exp / exp.sum(axis=-1, keepdims=True)  # type: ignore[no-any-return]
+    probabilities: np.ndarray = exp / exp.sum(axis=-1, keepdims=True)
+    return probabilities
 
 
 def top_level(labels: list[str], probabilities: np.ndarray) -> list[tuple[str, float]]:

@@ -189,6 +189,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         self._model_storage = model_storage
         self._resource = resource
         self._labels: list[str] = []
+        self._retrieval_intents: list[str] = []  # "faq": derived from the labels
         self._responses: dict[str, list[dict[str, Any]]] = {}
         self._vectorizers: tuple[Any, Any] | None = None
         self._weights: np.ndarray | None = None  # (features, labels)
@@ -249,7 +250,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         svm = LinearSVC(
             C=self._config["C"], class_weight=self._config["class_weight"], random_state=42
         ).fit(features, labels)
-        self._labels = [str(label) for label in svm.classes_]
+        self._set_labels([str(label) for label in svm.classes_])
         if len(self._labels) == 2:  # a binary SVM has one weight vector: expand it
             coef = np.vstack([-svm.coef_[0], svm.coef_[0]])
             bias = np.array([-svm.intercept_[0], svm.intercept_[0]])
@@ -285,6 +286,16 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         scores = features @ self._weights + self._bias
         return softmax(np.asarray(scores)[0], float(self._config["temperature"]))
 
+    def _set_labels(self, labels: list[str]) -> None:
+        self._labels = labels
+        self._retrieval_intents = sorted(
+            {
+                label.split(RETRIEVAL_SEPARATOR, 1)[0]
+                for label in labels
+                if RETRIEVAL_SEPARATOR in label
+            }
+        )
+
     @property
     def labels(self) -> list[str]:
         """The labels the model knows (full retrieval keys included)."""
@@ -317,16 +328,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             [{"name": name, "confidence": p} for name, p in ranking[:length]],
             add_to_output=True,
         )
-        retrieval_intents = sorted(
-            {
-                label.split(RETRIEVAL_SEPARATOR, 1)[0]
-                for label in self._labels
-                if RETRIEVAL_SEPARATOR in label
-            }
-        )
+        retrieval_intents = self._retrieval_intents
         if not retrieval_intents:
             return
-        selectors: dict[str, Any] = {"all_retrieval_intents": retrieval_intents}
+        selectors: dict[str, Any] = {"all_retrieval_intents": list(retrieval_intents)}
         for retrieval_intent in retrieval_intents:
             ranked = sub_intents(self._labels, probabilities, retrieval_intent)
             key, sub_confidence = ranked[0]
@@ -394,6 +399,6 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         characters.vocabulary_, characters.idf_ = meta["characters"], characters_idf
         words.vocabulary_, words.idf_ = meta["words"], words_idf
         component._vectorizers = (characters, words)
-        component._labels = list(meta["labels"])
+        component._set_labels(list(meta["labels"]))
         component._responses = meta["responses"]
         return component

@@ -57,3 +57,43 @@ def nlu_parse(
         return message
 
     return run
+
+
+#: train_tiny_nlu(nlu_yaml, config_yaml, before=None) -> (model path, warnings caught)
+TrainTinyNlu = Callable[..., tuple[str, list[Any]]]
+
+
+@pytest.fixture
+def train_tiny_nlu(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> TrainTinyNlu:
+    """Train an NLU model from YAML strings in `tmp_path`, offline, recording warnings.
+
+    `before` runs inside the warning recorder, before training (e.g. to install a
+    warning filter as Rasa's import of a component does).
+    """
+    import os
+    import textwrap
+    import warnings
+
+    from rasa.model_training import train_nlu
+
+    def train(
+        nlu: str, config: str, before: Callable[[], None] | None = None
+    ) -> tuple[str, list[Any]]:
+        monkeypatch.setenv("RASA_TELEMETRY_ENABLED", "false")
+        monkeypatch.chdir(tmp_path)
+        (tmp_path / "nlu.yml").write_text(textwrap.dedent(nlu), encoding="utf-8")
+        (tmp_path / "config.yml").write_text(textwrap.dedent(config), encoding="utf-8")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            if before is not None:
+                before()
+            model = train_nlu(
+                config=str(tmp_path / "config.yml"),
+                nlu_data=str(tmp_path / "nlu.yml"),
+                output=str(tmp_path / "models"),
+                fixed_model_name="tiny",
+            )
+        assert model is not None and os.path.exists(model)
+        return str(model), list(caught)
+
+    return train

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import textwrap
-import warnings
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -21,6 +17,9 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot import recognisers
 from bot.text import fold_width
+
+if TYPE_CHECKING:
+    from tests.bot.conftest import TrainTinyNlu
 
 Parse = Callable[..., Message]
 
@@ -519,27 +518,11 @@ pipeline:
 """
 
 
-def test_tiny_model_trains_and_parses_offline(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_tiny_model_trains_and_parses_offline(train_tiny_nlu: TrainTinyNlu) -> None:
     from rasa.core.agent import Agent
     from rasa.core.channels.channel import UserMessage
-    from rasa.model_training import train_nlu
 
-    monkeypatch.setenv("RASA_TELEMETRY_ENABLED", "false")
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "nlu.yml").write_text(textwrap.dedent(NLU_DATA), encoding="utf-8")
-    (tmp_path / "config.yml").write_text(textwrap.dedent(PIPELINE), encoding="utf-8")
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        model = train_nlu(
-            config=str(tmp_path / "config.yml"),
-            nlu_data=str(tmp_path / "nlu.yml"),
-            output=str(tmp_path / "models"),
-            fixed_model_name="tiny",
-        )
-    assert model is not None and os.path.exists(model)
+    model, caught = train_tiny_nlu(NLU_DATA, PIPELINE)
     # Every annotation in six languages lines up with CarelineTokenizer's tokens.
     assert not [str(w.message) for w in caught if "isaligned" in str(w.message)]
 

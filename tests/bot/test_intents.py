@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import textwrap
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +16,7 @@ if TYPE_CHECKING:
 
     from bot.intents import LinearIntentClassifier
     from bot.tokenizer import CarelineTokenizer
+    from tests.bot.conftest import TrainTinyNlu
 
 LABELS = ["affirm", "faq/not_covered", "faq/support_hours", "greet"]
 
@@ -281,26 +279,12 @@ pipeline:
 
 
 def test_trains_in_rasa_without_a_response_selector_warning(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    train_tiny_nlu: TrainTinyNlu,
 ) -> None:
     from rasa.core.agent import Agent
-    from rasa.model_training import train_nlu
 
-    monkeypatch.setenv("RASA_TELEMETRY_ENABLED", "false")
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "nlu.yml").write_text(textwrap.dedent(NLU), encoding="utf-8")
-    (tmp_path / "config.yml").write_text(textwrap.dedent(PIPELINE), encoding="utf-8")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        ignore_response_selector_warning()  # as when Rasa imports the component
-
-        model = train_nlu(
-            config=str(tmp_path / "config.yml"),
-            nlu_data=str(tmp_path / "nlu.yml"),
-            output=str(tmp_path / "models"),
-            fixed_model_name="tiny",
-        )
-    assert model is not None and os.path.exists(model)
+    # The filter is installed as when Rasa imports the component.
+    model, caught = train_tiny_nlu(NLU, PIPELINE, before=ignore_response_selector_warning)
     assert not [w for w in caught if "response selector" in str(w.message)]
 
     agent = Agent.load(model)
